@@ -1,0 +1,47 @@
+# Neural Networks from Scratch: the course's commands. `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(abspath $(VENV))/bin
+# nbgrader starts `alembic` from PATH when it creates a gradebook.
+export PATH := $(BIN):$(PATH)
+ASSIGNMENTS := $(notdir $(wildcard solutions/*))
+
+.PHONY: help demo test release lab benchmark constraints strip
+
+help:
+	@echo "make demo       build the release, autograde the sample class (grades, feedback, plot)"
+	@echo "make test       run the full test suite"
+	@echo "make release    regenerate notebooks/ from solutions/ with nbgrader"
+	@echo "make lab        open JupyterLab on the student notebooks"
+	@echo "make benchmark  print how long grading takes"
+	@echo "make strip      remove outputs from solutions/ (nbstripout)"
+
+$(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+release: $(VENV)/.installed
+	@for a in $(ASSIGNMENTS); do \
+	  $(BIN)/nbgrader generate_assignment $$a --force --no-db --log-level=WARN || exit 1; \
+	done
+	@echo "notebooks/ regenerated from solutions/ for: $(ASSIGNMENTS)"
+
+demo: release
+	$(BIN)/python -m autograders.grade_class --sample
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest -n 2
+
+lab: $(VENV)/.installed
+	$(BIN)/jupyter lab notebooks/
+
+benchmark: $(VENV)/.installed
+	$(BIN)/python -m autograders.benchmark
+
+strip: $(VENV)/.installed
+	$(BIN)/nbstripout --keep-metadata-keys=nbgrader solutions/*/*.ipynb
+
+constraints: $(VENV)/.installed
+	$(BIN)/python -m pip freeze --exclude-editable | sed '1i # Every package of the environment, pinned: `pip install -r requirements.txt -c constraints.txt`.\n# Regenerate with `make constraints` after changing requirements.txt.' > constraints.txt

@@ -1,0 +1,89 @@
+"""Friendly checks used by the notebooks' tests.
+
+Each failed check says what was checked, on which input, what was expected,
+what came back and, when the answer matches a known wrong formula, the likely
+mistake. Messages never contain test source code.
+"""
+
+import warnings
+
+import numpy as np
+
+_PRINT_OPTIONS = {"precision": 8, "threshold": 20, "edgeitems": 3, "max_line_width": 100}
+
+
+def call_quietly(function, *args, **kwargs):
+    """Call `function`, silencing NumPy's floating-point warnings.
+
+    nbgrader gives zero to a test cell that writes to stderr, so an overflow
+    warning from a correct answer (1 / (1 + exp(1000))) must not reach it.
+    """
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        return function(*args, **kwargs)
+
+
+def _show(value):
+    if isinstance(value, np.ndarray):
+        return np.array2string(value, **_PRINT_OPTIONS)
+    return repr(value)
+
+
+def _matches(got, value, rtol, atol):
+    value = np.asarray(value, dtype=float)
+    return got.shape == value.shape and np.allclose(got, value, rtol=rtol, atol=atol)
+
+
+def assert_close(what, got, expected, *, on, mistakes=(), rtol=1e-6, atol=1e-8):
+    """Assert that `got` equals `expected` within tolerance, shape and all.
+
+    - what: the expression checked, e.g. "sigmoid(x)"
+    - on: the input, in words, e.g. "x = [[1, 2], [-1, -2]]"
+    - mistakes: pairs (description, value a wrong formula gives); when `got`
+      matches one, the message names that mistake
+    """
+    expected = np.asarray(expected, dtype=float)
+    try:
+        got_array = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        raise AssertionError(
+            f"{what} on {on} should be a number or an array of numbers, got {_show(got)}."
+        ) from None
+    if got_array.shape != expected.shape:
+        raise AssertionError(
+            f"{what} on {on} has shape {got_array.shape}, expected {expected.shape}.\n"
+            "Likely mistake: the result must keep the input's shape."
+        )
+    if np.allclose(got_array, expected, rtol=rtol, atol=atol, equal_nan=False):
+        return
+    lines = [
+        f"{what} is wrong on {on}.",
+        f"  expected: {_show(expected)}",
+        f"  got:      {_show(got_array)}",
+    ]
+    if not np.all(np.isfinite(got_array)):
+        lines.append("Likely mistake: the result contains inf or nan (overflow in exp?).")
+    for description, value in mistakes:
+        if _matches(got_array, value, rtol, atol):
+            lines.append(f"Likely mistake: {description}.")
+            break
+    raise AssertionError("\n".join(lines))
+
+
+def assert_unchanged(what, before, after):
+    """Assert that a function left its input array as it was."""
+    if not np.array_equal(np.asarray(before), np.asarray(after)):
+        raise AssertionError(
+            f"{what} changed its input: before the call {_show(np.asarray(before))}, "
+            f"after {_show(np.asarray(after))}.\n"
+            "Likely mistake: an in-place operation (x *= ..., out=x) on the argument; work on a copy."
+        )
+
+
+def assert_float_result(what, got, on):
+    """Assert that `got` is a floating-point number or array (not ints, not a list)."""
+    if not np.issubdtype(np.asarray(got).dtype, np.floating) or isinstance(got, (list, tuple)):
+        raise AssertionError(
+            f"{what} on {on} should return floats (a float or a float ndarray), "
+            f"got {type(got).__name__} {_show(got)}."
+        )
