@@ -41,7 +41,7 @@ benchmark: $(VENV)/.installed
 	$(BIN)/python -m autograders.benchmark
 
 strip: $(VENV)/.installed
-	$(BIN)/nbstripout --keep-metadata-keys=nbgrader solutions/*/*.ipynb
+	$(BIN)/nbstripout --keep-id --keep-metadata-keys=nbgrader solutions/*/*.ipynb
 
 constraints: $(VENV)/.installed
 	$(BIN)/python -m pip freeze --exclude-editable | sed '1i # Every package of the environment, pinned: `pip install -r requirements.txt -c constraints.txt`.\n# Regenerate with `make constraints` after changing requirements.txt.' > constraints.txt

@@ -7,7 +7,9 @@ autograded and given feedback by nbgrader itself.
 """
 
 import datetime
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import nbformat
@@ -49,7 +51,12 @@ class ScratchCourse:
             "c = get_config()  # noqa: F821\n"
             f"load_subconfig({str(GRADING_CONFIG)!r})\n"
             f"c.CourseDirectory.root = {str(self.root)!r}\n"
+            f"c.Exchange.root = {str(self.root / 'exchange')!r}\n"
         )
+        # nbgrader starts `alembic` from PATH when it creates a gradebook.
+        bin_dir = str(Path(sys.executable).parent)
+        if bin_dir not in os.environ["PATH"].split(os.pathsep):
+            os.environ["PATH"] = bin_dir + os.pathsep + os.environ["PATH"]
         self.config = PyFileConfigLoader(config_file.name, path=str(self.root)).load_config()
         self.coursedir = CourseDirectory(config=self.config)
         self.api = NbGraderAPI(coursedir=self.coursedir, config=self.config)

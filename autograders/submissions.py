@@ -47,7 +47,7 @@ def fill_answers(assignment, answers):
     return notebook
 
 
-def test_cells(assignment):
+def autograder_test_cells(assignment):
     """{grade_id: points} of the autograder test cells (graded, not written by students)."""
     return {
         cell.metadata["nbgrader"]["grade_id"]: cell.metadata["nbgrader"]["points"]

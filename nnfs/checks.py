@@ -87,3 +87,61 @@ def assert_float_result(what, got, on):
             f"{what} on {on} should return floats (a float or a float ndarray), "
             f"got {type(got).__name__} {_show(got)}."
         )
+
+
+def unpack_result(what, result, names, *, on):
+    """Split a returned tuple into its parts, e.g. names=("loss", "dlogits").
+
+    Fails, saying what came back, when `result` is not a tuple (or list) of
+    len(names) items.
+    """
+    if not isinstance(result, (tuple, list)) or len(result) != len(names):
+        raise AssertionError(
+            f"{what} on {on} should return a tuple ({', '.join(names)}), "
+            f"got {type(result).__name__} {_show(result)}."
+        )
+    return tuple(result)
+
+
+def assert_number(what, got, *, on, hint=None):
+    """Assert that `got` is one real number (Python or NumPy scalar, or a 0-d array)."""
+    try:
+        value = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        value = None
+    if value is None or value.shape != ():
+        lines = [f"{what} on {on} should be a single number, got {type(got).__name__} {_show(got)}."]
+        if hint:
+            lines.append(f"Likely mistake: {hint}.")
+        raise AssertionError("\n".join(lines))
+
+
+def call_capturing(function, *args, **kwargs):
+    """Like `call_quietly`, and also capture what `function` prints.
+
+    Returns (result, printed text).
+    """
+    import contextlib
+    import io
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        result = call_quietly(function, *args, **kwargs)
+    return result, buffer.getvalue()
+
+
+def assert_verdict(what, got, expected, *, on, hint=None):
+    """Assert that a check returned the boolean `expected` (Python's or NumPy's bool).
+
+    - hint: the likely mistake when the verdict is the opposite of `expected`
+    """
+    if not isinstance(got, (bool, np.bool_)):
+        raise AssertionError(
+            f"{what} on {on} returned {type(got).__name__} {_show(got)}; it should return True or False.\n"
+            "Likely mistake: printing the verdict without returning it (a function without return gives None)."
+        )
+    if bool(got) != expected:
+        lines = [f"{what} returned {bool(got)} on {on}, expected {expected}."]
+        if hint:
+            lines.append(f"Likely mistake: {hint}.")
+        raise AssertionError("\n".join(lines))

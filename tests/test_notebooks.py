@@ -1,0 +1,63 @@
+"""Source notebooks: valid nbgrader metadata, clean, and the spec's exact graded names."""
+
+import ast
+import subprocess
+import sys
+
+import nbformat
+import pytest
+from nbgrader.nbgraderformat import MetadataValidator
+
+from autograders.course import SOLUTIONS, assignment_names, read_notebook
+from autograders.submissions import answer_cells
+
+# COURSE_SPEC.md section 3: assignment -> graded name -> parameters (None for the class).
+GRADED = {
+    "01_sigmoid": {"sigmoid": ["x"], "sigmoid_grad": ["s"]},
+    "02_softmax": {"softmax": ["x"], "cross_entropy_loss": ["logits", "labels"]},
+    "03_gradcheck": {"gradcheck_naive": ["f", "x"]},
+    "04_two_layer_net": {"count_params": ["Dx", "H", "Dy"],
+                         "forward_backward_prop": ["data", "labels", "params", "dimensions"]},
+    "05_moons": {"Model": None},
+}
+
+
+def test_assignments_are_the_spec_sequence():
+    assert set(assignment_names()) <= set(GRADED)
+
+
+def test_nbgrader_metadata_is_valid(assignment):
+    notebook = read_notebook(SOLUTIONS, assignment)
+    nbformat.validate(notebook)
+    MetadataValidator().validate_nb(notebook)
+
+
+def test_solutions_store_no_outputs(assignment):
+    path = SOLUTIONS / assignment / f"{assignment}.ipynb"
+    result = subprocess.run([sys.executable, "-m", "nbstripout", "--verify", "--keep-id", "--keep-metadata-keys", "nbgrader", str(path)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, f"{path.name} has outputs or execution counts: run `make strip`\n{result.stdout}"
+
+
+def test_graded_names_and_signatures_follow_the_spec(assignment):
+    cells = answer_cells(read_notebook(SOLUTIONS, assignment))
+    for name, parameters in GRADED[assignment].items():
+        assert name in cells, f"{assignment} has no answer cell with grade_id {name!r}"
+        tree = ast.parse(cells[name].source)
+        defined = {node.name: node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+        assert name in defined, f"the answer cell {name!r} does not define {name} at top level"
+        if parameters is not None:
+            assert [a.arg for a in defined[name].args.args] == parameters
+
+
+@pytest.mark.parametrize("kind", ["hidden tests", "written answer", "plot"])
+def test_every_notebook_has(assignment, kind):
+    notebook = read_notebook(SOLUTIONS, assignment)
+    nbgrader = [c.metadata.get("nbgrader", {}) for c in notebook.cells]
+    found = {
+        "hidden tests": any("### BEGIN HIDDEN TESTS" in c.source for c in notebook.cells),
+        "written answer": any(m.get("grade") and m.get("solution") and c.cell_type == "markdown"
+                              for m, c in zip(nbgrader, notebook.cells)),
+        "plot": any("plt." in c.source or "plot_" in c.source for c in notebook.cells if c.cell_type == "code"),
+    }[kind]
+    assert found, f"{assignment} has no {kind}"

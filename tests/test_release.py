@@ -1,0 +1,47 @@
+"""The committed release is exactly what nbgrader generates from solutions/."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+
+from autograders.course import RELEASE, SOLUTIONS, assignment_names
+
+NBGRADER = [sys.executable, "-m", "nbgrader"]
+
+
+def notebook_files(folder):
+    return sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
+
+
+def test_release_matches_what_nbgrader_generates(tmp_path, assignment):
+    shutil.copytree(SOLUTIONS / assignment, tmp_path / "solutions" / assignment)
+    subprocess.run(
+        NBGRADER + ["generate_assignment", assignment, "--no-db", "--force", "--log-level=ERROR",
+                    f"--CourseDirectory.root={tmp_path}",
+                    "--CourseDirectory.source_directory=solutions",
+                    "--CourseDirectory.release_directory=notebooks"],
+        cwd=tmp_path, check=True,
+    )
+    generated = tmp_path / "notebooks" / assignment
+    committed = RELEASE / assignment
+    assert notebook_files(committed) == notebook_files(generated), "run `make release`"
+    for relative in notebook_files(generated):
+        if relative.suffix == ".ipynb":
+            assert nbformat.read(committed / relative, 4) == nbformat.read(generated / relative, 4), (
+                f"notebooks/{assignment}/{relative} differs from what nbgrader generates: run `make release`"
+            )
+        else:
+            assert (committed / relative).read_bytes() == (generated / relative).read_bytes()
+
+
+def test_release_has_an_assignment_for_each_solution():
+    assert sorted(p.name for p in RELEASE.iterdir() if p.is_dir()) == assignment_names()
+
+
+def test_release_hides_solutions_hidden_tests_and_mark_schemes(assignment):
+    text = (RELEASE / assignment / f"{assignment}.ipynb").read_text()
+    for secret in ["BEGIN SOLUTION", "HIDDEN TESTS", "Mark scheme", "Model answer"]:
+        assert secret not in text, f"the release of {assignment} contains {secret!r}"
