@@ -1,6 +1,7 @@
 """Feedback preprocessing: what students see of a failed test cell."""
 
 from nbconvert.preprocessors import Preprocessor
+from traitlets import Bool
 
 
 class ShortTracebacks(Preprocessor):
@@ -10,6 +11,8 @@ class ShortTracebacks(Preprocessor):
     input, expected vs got and the likely mistake; the frames above it would quote
     the (hidden) test source.
     """
+
+    enabled = Bool(True)  # nbconvert's preprocessors are off unless enabled
 
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade"):

@@ -145,3 +145,75 @@ def assert_verdict(what, got, expected, *, on, hint=None):
         if hint:
             lines.append(f"Likely mistake: {hint}.")
         raise AssertionError("\n".join(lines))
+
+
+def assert_shape(what, got, expected_shape, *, on, hint):
+    """Assert that `got` is an array of shape `expected_shape`.
+
+    - hint: the likely mistake when the shape differs, e.g. "sum over axis=0"
+    """
+    try:
+        shape = np.shape(got)
+    except ValueError:  # a ragged list of arrays
+        shape = None
+    if shape != tuple(expected_shape):
+        found = f"shape {shape}" if shape is not None else f"a ragged {type(got).__name__}"
+        raise AssertionError(
+            f"{what} on {on} has {found}, expected shape {tuple(expected_shape)}.\n"
+            f"Likely mistake: {hint}."
+        )
+
+
+def assert_integer_result(what, got, *, on, hint):
+    """Assert that `got` is an integer or an ndarray of integers (not floats, not bools).
+
+    - hint: the likely mistake when it is not
+    """
+    is_int = isinstance(got, (int, np.integer)) and not isinstance(got, (bool, np.bool_))
+    is_int_array = isinstance(got, np.ndarray) and np.issubdtype(got.dtype, np.integer)
+    if not (is_int or is_int_array):
+        raise AssertionError(
+            f"{what} on {on} should give integers, got {type(got).__name__} {_show(got)}"
+            + (f" of dtype {got.dtype}" if isinstance(got, np.ndarray) else "")
+            + f".\nLikely mistake: {hint}."
+        )
+
+
+def assert_gradient_close(what, got, expected, *, on, blocks, hints=None, mistakes=(), rtol=1e-5, atol=1e-7):
+    """Compare a flat gradient made of named blocks with the expected one.
+
+    - blocks: [(name, shape), ...] in the order they are stacked, e.g. [("W1", (Dx, H)), ("b1", (1, H))]
+    - hints: {tuple of the names of the wrong blocks: likely mistake}, e.g. {("W1", "b1"): "..."}
+    - mistakes: pairs (description, value a wrong formula gives), as in assert_close
+    When they differ the message says which blocks are wrong and which are right.
+    """
+    sizes = [int(np.prod(shape)) for _, shape in blocks]
+    layout = ", ".join(f"{name} {tuple(shape)}" for name, shape in blocks)
+    assert_shape(what, got, (sum(sizes),), on=on,
+                 hint=f"the gradient must be one flat array of {sum(sizes)} numbers: {layout}, "
+                      "each block flattened, stacked in that order (a bias gradient summed over "
+                      "the wrong axis, or a block left out, changes the length)")
+    got = np.asarray(got, dtype=float)
+    expected = np.asarray(expected, dtype=float)
+    if np.allclose(got, expected, rtol=rtol, atol=atol):
+        return
+    ends = np.cumsum([0] + sizes)
+    wrong = tuple(name for (name, _), start, end in zip(blocks, ends[:-1], ends[1:])
+                  if not np.allclose(got[start:end], expected[start:end], rtol=rtol, atol=atol))
+    right = [name for name, _ in blocks if name not in wrong]
+    lines = [
+        f"{what} is wrong on {on}.",
+        f"  wrong in {', '.join(wrong)}" + (f"; right in {', '.join(right)}." if right else "."),
+        f"  expected: {_show(expected)}",
+        f"  got:      {_show(got)}",
+    ]
+    if not np.all(np.isfinite(got)):
+        lines.append("Likely mistake: the result contains inf or nan (overflow in exp?).")
+    for description, value in mistakes:
+        if _matches(got, value, rtol, atol):
+            lines.append(f"Likely mistake: {description}.")
+            break
+    else:
+        if hints and wrong in hints:
+            lines.append(f"Likely mistake: {hints[wrong]}.")
+    raise AssertionError("\n".join(lines))

@@ -38,15 +38,16 @@ def header(path, label):
 
 
 def hidden_test_lines(assignment):
-    """Distinctive source lines of the hidden tests of `assignment` (must never reach feedback)."""
-    lines, hidden = set(), False
+    """Distinctive source lines found only in hidden tests of `assignment` (must never reach feedback)."""
+    hidden_lines, visible_lines, hidden = set(), set(), False
     for cell in read_notebook(SOLUTIONS, assignment).cells:
         for line in cell.source.splitlines():
             if "BEGIN HIDDEN TESTS" in line or "END HIDDEN TESTS" in line:
                 hidden = "BEGIN" in line
-            elif hidden and len(line.strip()) > 25:
-                lines.add(line.strip())
-    return lines
+            elif len(line.strip()) > 25:
+                (hidden_lines if hidden else visible_lines).add(line.strip())
+    visible_text = "\n".join(visible_lines)
+    return {line for line in hidden_lines if line not in visible_text}
 
 
 def with_answer(assignment, grade_id, source):
