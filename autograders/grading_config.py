@@ -18,6 +18,8 @@ c.CourseDirectory.course_id = "nn-from-scratch"
 
 # nbgrader's per-cell timeout (seconds): an infinite loop costs that cell only.
 c.Execute.timeout = 30
+# nbgrader's default kernel arguments, plus a quiet kernel log.
+c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
 
 # Feedback: nbgrader's own ClearHiddenTests removes hidden-test source from the
 # test cells, and ShortTracebacks keeps only the failure message of each test

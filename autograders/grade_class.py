@@ -1,0 +1,149 @@
+"""Grade a whole class with nbgrader: autograde, feedback, export, a plot and a table.
+
+    python -m autograders.grade_class --sample           # the bundled sample class (`make demo`)
+    python -m autograders.grade_class --submitted DIR    # DIR/<student>/<assignment>/<assignment>.ipynb
+
+Everything is written under the course directory (default `build/demo`), never
+into the committed tree. Each submission is autograded on its own, so one that
+fails costs only that student's points; re-running regrades everything and
+keeps the gradebook (and any manual grades) in place.
+"""
+
+import argparse
+import shutil
+import sys
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from nbgrader.plugins.export import CsvExportPlugin
+from sqlalchemy.exc import SAWarning
+
+from autograders import report
+from autograders.course import REPO, ScratchCourse, assignment_names
+from autograders.sample import load_manifest, sample_submissions
+
+
+@dataclass
+class Outcome:
+    """What grading one student's assignment came to."""
+
+    student_id: str
+    assignment: str
+    status: str  # "graded", "missing" or "failed"
+    score: float = 0.0
+    max_score: float = 0.0
+    late_penalty: float = 0.0
+    message: str = ""
+
+
+def grade_submission(course, assignment, student_id):
+    """Autograde and give feedback to one submission; never raises."""
+    try:
+        result = course.autograde(assignment, student_id)
+        if not result["success"]:
+            return Outcome(student_id, assignment, "failed", message=last_line(result.get("error") or result.get("log", "")))
+        course.generate_feedback(assignment, student_id)
+        with course.gradebook() as gb:
+            submission = gb.find_submission(assignment, student_id)
+            penalty = submission.late_submission_penalty or 0.0
+            # As in nbgrader's export: the score after the late penalty.
+            return Outcome(student_id, assignment, "graded", submission.score - penalty, submission.max_score, penalty)
+    except Exception as error:  # one broken submission must not stop the class
+        return Outcome(student_id, assignment, "failed", message=f"{type(error).__name__}: {error}")
+
+
+def last_line(text):
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else "unknown error"
+
+
+def collect(course, submitted_dir, assignments):
+    """Copy a folder in nbgrader's submitted/ layout into the course; returns (students, submissions)."""
+    pairs = []
+    for student_dir in sorted(p for p in Path(submitted_dir).iterdir() if p.is_dir()):
+        for assignment in assignments:
+            source = student_dir / assignment
+            if source.is_dir():
+                target = course.root / "submitted" / student_dir.name / assignment
+                shutil.rmtree(target, ignore_errors=True)
+                shutil.copytree(source, target)
+                pairs.append((student_dir.name, assignment))
+    return sorted({student for student, _ in pairs}), pairs
+
+
+def setup_sample(course, assignments):
+    """Add the sample class's students and submissions to the course."""
+    duedates, students = load_manifest()
+    for student in students:
+        course.add_student(student.id, student.first_name, student.last_name)
+    submissions = sample_submissions(assignments, duedates, students)
+    for submission in submissions:
+        course.submit(submission.student_id, submission.assignment, submission.notebook, submission.submitted_at)
+    return [s.id for s in students], [(s.student_id, s.assignment) for s in submissions], duedates
+
+
+def grade_class(course, assignments, students, pairs):
+    """Autograde every submission in `pairs`, printing progress; returns [Outcome] for every student."""
+    outcomes = []
+    for number, (student_id, assignment) in enumerate(pairs, start=1):
+        started = time.perf_counter()
+        outcome = grade_submission(course, assignment, student_id)
+        outcomes.append(outcome)
+        result = (f"{outcome.score:g}/{outcome.max_score:g}" if outcome.status == "graded"
+                  else f"FAILED: {outcome.message}")
+        print(f"[{number:>3}/{len(pairs)}] {assignment:<17} {student_id:<12} {result}  "
+              f"({time.perf_counter() - started:.1f} s)", flush=True)
+    submitted = set(pairs)
+    outcomes += [Outcome(s, a, "missing", message="no submission")
+                 for a in assignments for s in students if (s, a) not in submitted]
+    return outcomes
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--sample", action="store_true", help="grade the bundled sample class")
+    source.add_argument("--submitted", type=Path, help="folder of submissions: <student>/<assignment>/<assignment>.ipynb")
+    parser.add_argument("--course-dir", type=Path, default=REPO / "build" / "demo")
+    parser.add_argument("--assignment", action="append", help="grade only these assignments (repeatable)")
+    args = parser.parse_args(argv)
+    warnings.simplefilter("ignore", SAWarning)  # nbgrader 0.9.6's gradebook autoflush noise
+
+    assignments = args.assignment or assignment_names()
+    course = ScratchCourse(args.course_dir)
+    duedates = {}
+    if args.sample:
+        duedates = load_manifest()[0]
+    print(f"Course directory: {course.root}")
+    for assignment in assignments:
+        course.add_assignment(assignment, duedate=duedates.get(assignment))
+        print(f"generated {assignment} from solutions/ into the gradebook", flush=True)
+    if args.sample:
+        students, pairs, _ = setup_sample(course, assignments)
+    else:
+        students, pairs = collect(course, args.submitted, assignments)
+        for student in students:
+            course.add_student(student)
+
+    outcomes = grade_class(course, assignments, students, pairs)
+
+    grades_csv = course.root / "grades.csv"
+    with course.gradebook() as gb:
+        CsvExportPlugin(to=str(grades_csv)).export(gb)
+    plot_path = report.plot_score_distribution(outcomes, assignments, course.root / "score_distribution.png")
+    print()
+    print(report.table(outcomes, students, assignments))
+    print()
+    print(f"grades:   {grades_csv}")
+    print(f"feedback: {course.root / 'feedback'}/<student>/<assignment>/<assignment>.html")
+    print(f"plot:     {plot_path}")
+    failed = [o for o in outcomes if o.status == "failed"]
+    if failed:
+        print(f"{len(failed)} submission(s) could not be autograded; they score 0 (see the table).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""The class run (`make demo`): nbgrader grades the sample class end to end."""
+
+import csv
+
+import nbformat
+import pytest
+
+from autograders import grade_class
+from autograders.course import RELEASE, read_notebook
+from autograders.sample import load_manifest
+from autograders.submissions import fill_answers, solution_answers
+
+ASSIGNMENT = "01_sigmoid"
+
+
+def read_grades(path):
+    with open(path) as f:
+        return {row["student_id"]: row for row in csv.DictReader(f)}
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory):
+    course_dir = tmp_path_factory.mktemp("demo")
+    assert grade_class.main(["--sample", "--course-dir", str(course_dir), "--assignment", ASSIGNMENT]) == 0
+    return course_dir, read_grades(course_dir / "grades.csv")
+
+
+def test_every_sample_student_gets_a_grade_row(sample_run):
+    _, grades = sample_run
+    _, students = load_manifest()
+    assert len(students) >= 6
+    assert set(grades) == {s.id for s in students}
+
+
+def test_sample_scenarios_are_graded_as_described(sample_run):
+    course_dir, grades = sample_run
+    score = {student: float(row["score"]) for student, row in grades.items()}
+    assert score["ada"] == score["gia"] == 6.0  # every autograded point; written answer awaits manual grading
+    assert 0 < score["ben"] < score["ada"]
+    assert score["cleo"] == 0.0
+    assert score["dan"] == 0.0 and grades["dan"]["timestamp"] == ""
+    assert 0 < score["eve"] < score["ada"]  # sigmoid raised at import, sigmoid_grad still earns its points
+    assert float(grades["finn"]["late_submission_penalty"]) > 0
+    assert float(grades["finn"]["raw_score"]) == score["ada"]
+    assert score["finn"] < score["ada"]
+
+
+def test_outputs_are_written_in_the_course_directory(sample_run):
+    course_dir, grades = sample_run
+    assert (course_dir / "score_distribution.png").stat().st_size > 0
+    for student in set(grades) - {"dan"}:
+        assert (course_dir / "feedback" / student / ASSIGNMENT / f"{ASSIGNMENT}.html").is_file()
+
+
+def test_a_second_run_gives_identical_grades(sample_run):
+    course_dir, grades = sample_run
+    assert grade_class.main(["--sample", "--course-dir", str(course_dir), "--assignment", ASSIGNMENT]) == 0
+    assert read_grades(course_dir / "grades.csv") == grades
+
+
+def test_a_broken_notebook_costs_only_its_student(tmp_path, capsys):
+    submitted = tmp_path / "submitted"
+    (submitted / "good" / ASSIGNMENT).mkdir(parents=True)
+    (submitted / "broken" / ASSIGNMENT).mkdir(parents=True)
+    nbformat.write(fill_answers(ASSIGNMENT, solution_answers(ASSIGNMENT)),
+                   submitted / "good" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+    text = nbformat.writes(read_notebook(RELEASE, ASSIGNMENT))
+    (submitted / "broken" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").write_text(text[: len(text) // 2])
+    course_dir = tmp_path / "course"
+    assert grade_class.main(["--submitted", str(submitted), "--course-dir", str(course_dir), "--assignment", ASSIGNMENT]) == 0
+    grades = read_grades(course_dir / "grades.csv")
+    assert float(grades["good"]["score"]) == 6.0
+    assert float(grades["broken"]["score"]) == 0.0
+    assert "broken" in capsys.readouterr().out
