@@ -35,7 +35,7 @@ test: $(VENV)/.installed
 	$(BIN)/python -m pytest -n 2
 
 lab: $(VENV)/.installed
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
 
 benchmark: $(VENV)/.installed
 	$(BIN)/python -m autograders.benchmark

@@ -7,8 +7,13 @@ scratch course directory set up by `autograders/grade_class.py`, which loads
 `autograders/grading_config.py`.
 """
 
+import os
+
 c = get_config()  # noqa: F821 (provided by traitlets when nbgrader loads this file)
 
 c.CourseDirectory.course_id = "nn-from-scratch"
 c.CourseDirectory.source_directory = "solutions"
 c.CourseDirectory.release_directory = "notebooks"
+# A local exchange for trying nbgrader's release/submit/collect on one machine
+# (a shared course sets its own, e.g. /srv/nbgrader/exchange).
+c.Exchange.root = os.path.join(os.path.dirname(__file__), "build", "exchange")

@@ -10,6 +10,8 @@ keeps the gradebook (and any manual grades) in place.
 """
 
 import argparse
+import html
+import re
 import shutil
 import sys
 import time
@@ -43,7 +45,9 @@ def grade_submission(course, assignment, student_id):
     try:
         result = course.autograde(assignment, student_id)
         if not result["success"]:
-            return Outcome(student_id, assignment, "failed", message=last_line(result.get("error") or result.get("log", "")))
+            outcome = Outcome(student_id, assignment, "failed", message=failure_reason(result))
+            write_failure_feedback(course, outcome)
+            return outcome
         course.generate_feedback(assignment, student_id)
         with course.gradebook() as gb:
             submission = gb.find_submission(assignment, student_id)
@@ -54,9 +58,31 @@ def grade_submission(course, assignment, student_id):
         return Outcome(student_id, assignment, "failed", message=f"{type(error).__name__}: {error}")
 
 
-def last_line(text):
-    lines = [line for line in text.strip().splitlines() if line.strip()]
-    return lines[-1] if lines else "unknown error"
+EXCEPTION_LINE = re.compile(r"^\s*(?:[\w]+\.)*(\w*(?:Error|Exception)): (.*)$")
+
+
+def failure_reason(result):
+    """The most specific exception nbgrader logged for a failed autograde, in one line."""
+    text = (result.get("log") or "") + "\n" + (result.get("error") or "")
+    for line in reversed(text.splitlines()):
+        match = EXCEPTION_LINE.match(line)
+        if match and match.group(1) != "NbGraderException":
+            return f"{match.group(1)}: {match.group(2)[:200]}"
+    return "nbgrader could not autograde this submission (see the instructor's log)"
+
+
+def write_failure_feedback(course, outcome):
+    """A feedback page for a submission nbgrader could not grade: why, and what it cost."""
+    path = course.feedback_path(outcome.assignment, outcome.student_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f"<html><body><h1>{outcome.assignment}: not graded</h1>"
+        f"<p>Your submission could not be autograded, so it scores 0 for now. The reason:</p>"
+        f"<pre>{html.escape(outcome.message)}</pre>"
+        "<p>Open the notebook in JupyterLab; if it does not open, it is damaged. Restore it "
+        "(File &gt; Revert, or a fresh copy of the release) and submit again, or ask your instructor.</p>"
+        "</body></html>"
+    )
 
 
 def collect(course, submitted_dir, assignments):

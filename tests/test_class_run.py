@@ -6,7 +6,7 @@ import nbformat
 import pytest
 
 from autograders import grade_class
-from autograders.course import RELEASE, read_notebook
+from autograders.course import RELEASE, ScratchCourse, read_notebook
 from autograders.sample import load_manifest
 from autograders.submissions import fill_answers, solution_answers
 
@@ -52,10 +52,16 @@ def test_outputs_are_written_in_the_course_directory(sample_run):
         assert (course_dir / "feedback" / student / ASSIGNMENT / f"{ASSIGNMENT}.html").is_file()
 
 
-def test_a_second_run_gives_identical_grades(sample_run):
+def test_a_second_run_gives_identical_grades_and_keeps_manual_grades(sample_run):
     course_dir, grades = sample_run
+    with ScratchCourse(course_dir).gradebook() as gb:
+        gb.find_grade("sigmoid_derivative", ASSIGNMENT, ASSIGNMENT, "ada").manual_score = 2
+        gb.db.commit()
     assert grade_class.main(["--sample", "--course-dir", str(course_dir), "--assignment", ASSIGNMENT]) == 0
-    assert read_grades(course_dir / "grades.csv") == grades
+    regraded = read_grades(course_dir / "grades.csv")
+    assert float(regraded["ada"]["score"]) == float(grades["ada"]["score"]) + 2
+    del regraded["ada"], grades["ada"]
+    assert regraded == grades
 
 
 def test_a_broken_notebook_costs_only_its_student(tmp_path, capsys):
@@ -71,4 +77,6 @@ def test_a_broken_notebook_costs_only_its_student(tmp_path, capsys):
     grades = read_grades(course_dir / "grades.csv")
     assert float(grades["good"]["score"]) == 6.0
     assert float(grades["broken"]["score"]) == 0.0
-    assert "broken" in capsys.readouterr().out
+    assert "NotJSONError" in capsys.readouterr().out
+    feedback = (course_dir / "feedback" / "broken" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text()
+    assert "could not be autograded" in feedback and "NotJSONError" in feedback
