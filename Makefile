@@ -6,11 +6,12 @@ BIN := $(abspath $(VENV))/bin
 export PATH := $(BIN):$(PATH)
 ASSIGNMENTS := $(notdir $(wildcard solutions/*))
 
-.PHONY: help demo test release lab benchmark constraints strip
+.PHONY: help demo test trust release lab benchmark constraints strip
 
 help:
 	@echo "make demo       build the release, autograde the sample class (grades, feedback, plot)"
 	@echo "make test       run the full test suite"
+	@echo "make trust      autograde the catalogues of answers and the faults; print the trust table"
 	@echo "make release    regenerate notebooks/ from solutions/ with nbgrader"
 	@echo "make lab        open JupyterLab on the student notebooks"
 	@echo "make benchmark  print how long grading takes"
@@ -33,6 +34,9 @@ demo: release
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -n 2
+
+trust: $(VENV)/.installed
+	$(BIN)/python -m pytest -n 2 tests/test_catalogue.py tests/test_faults.py
 
 lab: $(VENV)/.installed
 	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/

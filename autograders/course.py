@@ -42,7 +42,8 @@ def utc_timestamp(moment):
 class ScratchCourse:
     """An nbgrader course directory for grading, with the course's grading config."""
 
-    def __init__(self, root):
+    def __init__(self, root, cell_timeout=None):
+        """- cell_timeout: seconds per cell, overriding grading_config.py's 30"""
         self.root = Path(root).resolve()
         self.root.mkdir(parents=True, exist_ok=True)
         config_file = self.root / "nbgrader_config.py"
@@ -52,6 +53,7 @@ class ScratchCourse:
             f"load_subconfig({str(GRADING_CONFIG)!r})\n"
             f"c.CourseDirectory.root = {str(self.root)!r}\n"
             f"c.Exchange.root = {str(self.root / 'exchange')!r}\n"
+            + (f"c.Execute.timeout = {int(cell_timeout)}\n" if cell_timeout else "")
         )
         # nbgrader starts `alembic` from PATH when it creates a gradebook.
         bin_dir = str(Path(sys.executable).parent)
@@ -103,6 +105,11 @@ class ScratchCourse:
 
     def generate_feedback(self, assignment, student_id):
         return self.api.generate_feedback(assignment, student_id, force=True)
+
+    def submitted_notebooks(self, assignment, student_id):
+        """Names of the notebooks in a submission folder."""
+        folder = self.root / "submitted" / student_id / assignment
+        return sorted(p.name for p in folder.glob("*.ipynb"))
 
     def feedback_path(self, assignment, student_id):
         return self.root / "feedback" / student_id / assignment / f"{assignment}.html"

@@ -43,6 +43,13 @@ class Outcome:
 def grade_submission(course, assignment, student_id):
     """Autograde and give feedback to one submission; never raises."""
     try:
+        found = course.submitted_notebooks(assignment, student_id)
+        if f"{assignment}.ipynb" not in found:
+            outcome = Outcome(student_id, assignment, "failed",
+                              message=f"no {assignment}.ipynb in the submission (found: {', '.join(found) or 'nothing'}); "
+                                      "the notebook must keep its name")
+            write_failure_feedback(course, outcome)
+            return outcome
         result = course.autograde(assignment, student_id)
         if not result["success"]:
             outcome = Outcome(student_id, assignment, "failed", message=failure_reason(result))
@@ -58,6 +65,13 @@ def grade_submission(course, assignment, student_id):
         return Outcome(student_id, assignment, "failed", message=f"{type(error).__name__}: {error}")
 
 
+# What a student should read for the errors nbgrader reports on a whole notebook.
+EXPLANATIONS = {
+    "DeadKernelError": "the Python kernel died while running your notebook "
+                       "(os._exit, a crash, or far too much memory)",
+    "NotJSONError": "the file is not a notebook nbgrader can read (damaged, or not saved by Jupyter)",
+    "SchemaTooOldError": "the nbgrader metadata of a cell was changed or removed",
+}
 EXCEPTION_LINE = re.compile(r"^\s*(?:[\w]+\.)*(\w*(?:Error|Exception)): (.*)$")
 
 
@@ -67,7 +81,8 @@ def failure_reason(result):
     for line in reversed(text.splitlines()):
         match = EXCEPTION_LINE.match(line)
         if match and match.group(1) != "NbGraderException":
-            return f"{match.group(1)}: {match.group(2)[:200]}"
+            name, detail = match.group(1), match.group(2)[:200]
+            return f"{EXPLANATIONS[name]} ({name}: {detail})" if name in EXPLANATIONS else f"{name}: {detail}"
     return "nbgrader could not autograde this submission (see the instructor's log)"
 
 

@@ -14,6 +14,11 @@ c = get_config()  # noqa: F821 (provided by traitlets)
 # The grading-side classes below live in this repository's `autograders` package.
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
+from nbgrader.converters import Autograde  # noqa: E402
+from nbgrader.preprocessors import DeduplicateIds, LimitOutput  # noqa: E402
+
+from autograders.preprocessors import DeduplicateIdsCleanly, LimitOutputSize  # noqa: E402
+
 c.CourseDirectory.course_id = "nn-from-scratch"
 
 # nbgrader's per-cell timeout (seconds): an infinite loop costs that cell only.
@@ -27,8 +32,25 @@ c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelA
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbgrader.preprocessors.ClearHiddenTests",
-    "autograders.feedback.ShortTracebacks",
+    "autograders.preprocessors.ShortTracebacks",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
+
+# Faults a submission can carry: a deleted test cell is put back (nbgrader's own
+# option), a duplicated one no longer fails the notebook, and a huge output is cut.
+c.OverwriteCells.add_missing_cells = True
+
+
+def _replaced(preprocessors, old, new):
+    return [new if p is old else p for p in preprocessors]
+
+
+_defaults = Autograde.class_traits()
+c.Autograde.sanitize_preprocessors = _replaced(
+    _defaults["sanitize_preprocessors"].default(), DeduplicateIds, DeduplicateIdsCleanly)
+c.Autograde.autograde_preprocessors = [
+    step for p in _defaults["autograde_preprocessors"].default()
+    for step in ([p, LimitOutputSize] if p is LimitOutput else [p])
 ]
 
 c.AssignLatePenalties.plugin_class = "autograders.late_penalty.TenPercentPerDayLate"

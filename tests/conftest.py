@@ -70,3 +70,27 @@ def grader(tmp_path_factory):
 def pytest_generate_tests(metafunc):
     if "assignment" in metafunc.fixturenames:
         metafunc.parametrize("assignment", assignment_names())
+
+
+# The trust table (issue: grading that can be trusted). Tests record
+# ("trust", (kind, passed, total)) with record_property; the controller adds them up.
+TRUST_ROWS = {"correct": "correct answers accepted", "wrong": "mistakes caught",
+              "tricks": "tricks caught", "faults": "faults contained"}
+_trust = {kind: [0, 0] for kind in TRUST_ROWS}
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call":
+        for name, value in report.user_properties:
+            if name == "trust":
+                kind, passed, total = value
+                _trust[kind][0] += passed
+                _trust[kind][1] += total
+
+
+def pytest_terminal_summary(terminalreporter):
+    if any(total for _, total in _trust.values()):
+        terminalreporter.section("trust: nbgrader autograding of the catalogues and faults")
+        for kind, label in TRUST_ROWS.items():
+            passed, total = _trust[kind]
+            terminalreporter.write_line(f"{label:<26} {passed}/{total}")

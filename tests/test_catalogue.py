@@ -77,20 +77,23 @@ def test_release_earns_nothing(grader, assignment):
     assert graded.total == 0, f"the stubs earned points in {set(graded.scores) - graded.failed_cells}"
 
 
-def test_correct_answers_earn_every_point(grader, assignment):
+def test_correct_answers_earn_every_point(grader, assignment, record_property):
     failures = []
-    for grade_id, path in entries("correct", assignment):
+    found = entries("correct", assignment)
+    for grade_id, path in found:
         graded = grader.grade(assignment, student_id("correct", grade_id, path),
                               with_answer(assignment, grade_id, path.read_text()), feedback=True)
         if graded.total != graded.max_total:
             failures.append(f"{path.relative_to(CATALOGUE)} lost points in {sorted(graded.failed_cells)}:\n{graded.feedback[-1500:]}")
+    record_property("trust", ("correct", len(found) - len(failures), len(found)))
     assert not failures, "\n\n".join(failures)
 
 
-def test_wrong_answers_lose_points_and_every_test_cell_can_fail(grader, assignment):
+def test_wrong_answers_lose_points_and_every_test_cell_can_fail(grader, assignment, record_property):
     failures, failed_somewhere = [], set()
     secret_lines = hidden_test_lines(assignment)
-    for grade_id, path in entries("wrong", assignment):
+    found = entries("wrong", assignment)
+    for grade_id, path in found:
         graded = grader.grade(assignment, student_id("wrong", grade_id, path),
                               with_answer(assignment, grade_id, path.read_text()), feedback=True)
         failed_somewhere |= graded.failed_cells
@@ -102,13 +105,15 @@ def test_wrong_answers_lose_points_and_every_test_cell_can_fail(grader, assignme
         elif header(path, "Feedback") not in graded.feedback:
             failures.append(f"feedback for {path.relative_to(CATALOGUE)} does not say {header(path, 'Feedback')!r}")
     never_failed = set(autograder_test_cells(assignment)) - failed_somewhere
+    record_property("trust", ("wrong", len(found) - len(failures), len(found)))
     assert not failures, "\n".join(failures)
     assert not never_failed, f"no wrong answer makes these test cells fail: {sorted(never_failed)}"
 
 
-def test_tricks_earn_nothing(grader, assignment):
+def test_tricks_earn_nothing(grader, assignment, record_property):
     failures = []
-    for grade_id, path in entries("tricks", assignment):
+    found = entries("tricks", assignment)
+    for grade_id, path in found:
         answers = solution_answers(assignment)
         del answers[grade_id]
         baseline = grader.grade(assignment, f"stub-{grade_id}", fill_answers(assignment, answers))
@@ -117,6 +122,7 @@ def test_tricks_earn_nothing(grader, assignment):
         if graded.total > baseline.total:
             gained = sorted(graded.failed_cells ^ baseline.failed_cells)
             failures.append(f"{path.relative_to(CATALOGUE)} ({header(path, 'Trick')}) gained points in {gained}")
+    record_property("trust", ("tricks", len(found) - len(failures), len(found)))
     assert not failures, "\n".join(failures)
 
 

@@ -1,0 +1,58 @@
+"""nbconvert preprocessors added to nbgrader's autograde and feedback pipelines."""
+
+from nbconvert.preprocessors import Preprocessor
+from nbgrader.preprocessors import DeduplicateIds
+from traitlets import Bool, Integer
+
+
+class ShortTracebacks(Preprocessor):
+    """Feedback: replace a test cell's traceback by its last line, the failure message.
+
+    The tests raise AssertionErrors whose message says what was checked, on which
+    input, expected vs got and the likely mistake; the frames above it would quote
+    the (hidden) test source.
+    """
+
+    enabled = Bool(True)  # nbconvert's preprocessors are off unless enabled
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade"):
+            for output in cell.get("outputs", []):
+                if output.output_type == "error":
+                    output.traceback = [f"{output.ename}: {output.evalue}"]
+        return cell, resources
+
+
+class DeduplicateIdsCleanly(DeduplicateIds):
+    """nbgrader's DeduplicateIds, but a duplicated cell loses its nbgrader metadata entirely.
+
+    nbgrader 0.9.6 leaves `nbgrader: {}` on the copy, which CheckCellMetadata then
+    rejects as schema version 0, failing the whole notebook: a student who copied a
+    test cell would lose every point. The last copy keeps the metadata, as before.
+    """
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        cell, resources = super().preprocess_cell(cell, resources, cell_index)
+        if cell.metadata.get("nbgrader") == {}:
+            del cell.metadata["nbgrader"]
+        return cell, resources
+
+
+class LimitOutputSize(Preprocessor):
+    """Autograde: cut any text output longer than `max_chars` (nbgrader's LimitOutput counts lines only)."""
+
+    enabled = Bool(True)
+    max_chars = Integer(20_000, help="Characters kept of each text output").tag(config=True)
+
+    def _cut(self, text):
+        if len(text) <= self.max_chars:
+            return text
+        return text[: self.max_chars] + f"\n... [output cut by the grader: {len(text):,} characters in all]\n"
+
+    def preprocess_cell(self, cell, resources, index):
+        for output in cell.get("outputs", []):
+            if output.output_type == "stream":
+                output.text = self._cut(output.text)
+            elif "text/plain" in output.get("data", {}):
+                output.data["text/plain"] = self._cut(output.data["text/plain"])
+        return cell, resources

@@ -1,0 +1,114 @@
+"""Faults in a submission cost only that student's affected points, with a clear message.
+
+Each fault is graded by the class run's own per-submission step
+(`grade_class.grade_submission`: nbgrader autograde, then feedback) in one
+course; a good submission graded after all of them still earns every point.
+"""
+
+import copy
+import datetime
+import re
+
+import nbformat
+import pytest
+
+from autograders.course import RELEASE, ScratchCourse, read_notebook
+from autograders.grade_class import grade_submission
+from autograders.submissions import fill_answers, solution_answers
+from conftest import html_to_text
+
+ASSIGNMENT = "01_sigmoid"
+ON_TIME = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+FULL = 6.0  # autograded points of 01_sigmoid
+SIGMOID_GRAD_ONLY = 2.0  # the sigmoid cell is broken, sigmoid_grad's tests still pass
+
+
+def before_sigmoid(code):
+    """The reference answers, with `code` run at the top of the sigmoid cell."""
+    answers = solution_answers(ASSIGNMENT)
+    answers["sigmoid"] = code + "\n" + answers["sigmoid"]
+    return fill_answers(ASSIGNMENT, answers)
+
+
+def correct():
+    return fill_answers(ASSIGNMENT, solution_answers(ASSIGNMENT))
+
+
+def edit_cells(edit):
+    notebook = correct()
+    notebook.cells = edit(notebook.cells)
+    return notebook
+
+
+def cell_index(cells, grade_id):
+    return next(i for i, cell in enumerate(cells) if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+
+
+def duplicated(cells):
+    i = cell_index(cells, "test_sigmoid_reference")
+    twin = copy.deepcopy(cells[i])
+    twin.id = "pasted-copy"
+    return cells[: i + 1] + [twin] + cells[i + 1:]
+
+
+def deleted(cells):
+    return [cell for i, cell in enumerate(cells) if i != cell_index(cells, "test_sigmoid_grad_shapes")]
+
+
+def retyped(cells):
+    i = cell_index(cells, "sigmoid")
+    markdown = nbformat.v4.new_markdown_cell(cells[i].source, metadata=cells[i].metadata)
+    markdown.id = cells[i].id
+    return cells[:i] + [markdown] + cells[i + 1:]
+
+
+# name -> (what is submitted, status, autograded points kept, phrase the feedback must contain)
+FAULTS = {
+    "infinite_loop": (lambda: before_sigmoid("while True:\n    pass"), "graded", SIGMOID_GRAD_ONLY, "Timeout"),
+    "huge_allocation": (lambda: before_sigmoid("hog = bytearray(10 ** 13)"), "graded", SIGMOID_GRAD_ONLY, "MemoryError"),
+    "sys_exit": (lambda: before_sigmoid("import sys\nsys.exit(3)"), "graded", SIGMOID_GRAD_ONLY, "SystemExit"),
+    "os_exit_kills_kernel": (lambda: before_sigmoid("import os\nos._exit(1)"), "failed", 0.0, "kernel died"),
+    "syntax_error": (lambda: before_sigmoid("def broken(:\n    pass"), "graded", SIGMOID_GRAD_ONLY, "SyntaxError"),
+    "enormous_output": (lambda: before_sigmoid("print('x' * 20_000_000)"), "graded", FULL, "output cut by the grader"),
+    "duplicated_test_cell": (lambda: edit_cells(duplicated), "graded", FULL, "sigmoid matches the reference values"),
+    "deleted_test_cell": (lambda: edit_cells(deleted), "graded", FULL, "added back by nbgrader"),
+    "answer_cell_made_markdown": (lambda: edit_cells(retyped), "graded", FULL, "sigmoid_grad matches the reference values"),
+    "not_json": (lambda: nbformat.writes(read_notebook(RELEASE, ASSIGNMENT))[:5000], "failed", 0.0, "not a notebook nbgrader can read"),
+    "renamed_notebook": (None, "failed", 0.0, "must keep its name"),
+}
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    course = ScratchCourse(tmp_path_factory.mktemp("faults"), cell_timeout=5)
+    course.add_assignment(ASSIGNMENT)
+    return course
+
+
+def submit(course, name):
+    build = FAULTS[name][0]
+    if build is None:  # renamed: the right notebook under another name
+        course.submit(name, ASSIGNMENT, correct(), ON_TIME)
+        folder = course.root / "submitted" / name / ASSIGNMENT
+        (folder / f"{ASSIGNMENT}.ipynb").rename(folder / f"{ASSIGNMENT} (1).ipynb")
+    else:
+        course.submit(name, ASSIGNMENT, build(), ON_TIME)
+
+
+@pytest.mark.parametrize("name", sorted(FAULTS))
+def test_fault_is_contained(course, name, record_property):
+    _, status, points, phrase = FAULTS[name]
+    submit(course, name)
+    outcome = grade_submission(course, ASSIGNMENT, name)
+    feedback = html_to_text(course.feedback_path(ASSIGNMENT, name).read_text())
+    contained = outcome.status == status and outcome.score == points and re.search(phrase, feedback, re.I)
+    record_property("trust", ("faults", int(bool(contained)), 1))
+    assert outcome.status == status, outcome.message
+    assert outcome.score == points
+    assert re.search(phrase, feedback, re.I), f"the feedback does not say {phrase!r}"
+
+
+def test_a_good_submission_after_the_faults_earns_every_point(course):
+    course.submit("good", ASSIGNMENT, correct(), ON_TIME)
+    outcome = grade_submission(course, ASSIGNMENT, "good")
+    assert (outcome.status, outcome.score) == ("graded", FULL)
