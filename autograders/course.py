@@ -18,6 +18,8 @@ from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
 from traitlets.config.loader import PyFileConfigLoader
 
+from autograders.sandbox import config_lines as sandbox_config_lines
+
 REPO = Path(__file__).resolve().parent.parent
 SOLUTIONS = REPO / "solutions"
 RELEASE = REPO / "notebooks"
@@ -42,8 +44,11 @@ def utc_timestamp(moment):
 class ScratchCourse:
     """An nbgrader course directory for grading, with the course's grading config."""
 
-    def __init__(self, root, cell_timeout=None):
-        """- cell_timeout: seconds per cell, overriding grading_config.py's 30"""
+    def __init__(self, root, cell_timeout=None, sandbox=True):
+        """- cell_timeout: seconds per cell, overriding grading_config.py's 30
+        - sandbox: run kernels in autograders/sandbox.py's sandbox (True), not (False: trusted
+          submissions only), or a dict of its settings, e.g. {"max_processes": 32}
+        """
         self.root = Path(root).resolve()
         self.root.mkdir(parents=True, exist_ok=True)
         config_file = self.root / "nbgrader_config.py"
@@ -54,6 +59,7 @@ class ScratchCourse:
             f"c.CourseDirectory.root = {str(self.root)!r}\n"
             f"c.Exchange.root = {str(self.root / 'exchange')!r}\n"
             + (f"c.Execute.timeout = {int(cell_timeout)}\n" if cell_timeout else "")
+            + sandbox_config_lines(sandbox)
         )
         # nbgrader starts `alembic` from PATH when it creates a gradebook.
         bin_dir = str(Path(sys.executable).parent)

@@ -15,9 +15,9 @@ c = get_config()  # noqa: F821 (provided by traitlets)
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from nbgrader.converters import Autograde  # noqa: E402
-from nbgrader.preprocessors import DeduplicateIds, LimitOutput  # noqa: E402
+from nbgrader.preprocessors import DeduplicateIds, Execute, LimitOutput  # noqa: E402
 
-from autograders.preprocessors import DeduplicateIdsCleanly, LimitOutputSize  # noqa: E402
+from autograders.preprocessors import DeduplicateIdsCleanly, LimitOutputSize, TrustedExecute  # noqa: E402
 
 c.CourseDirectory.course_id = "nn-from-scratch"
 
@@ -48,9 +48,25 @@ def _replaced(preprocessors, old, new):
 _defaults = Autograde.class_traits()
 c.Autograde.sanitize_preprocessors = _replaced(
     _defaults["sanitize_preprocessors"].default(), DeduplicateIds, DeduplicateIdsCleanly)
+# Execute becomes TrustedExecute: test cells are checked again outside the
+# kernel, where student code cannot reach (autograders/trusted.py).
 c.Autograde.autograde_preprocessors = [
-    step for p in _defaults["autograde_preprocessors"].default()
+    step for p in _replaced(_defaults["autograde_preprocessors"].default(), Execute, TrustedExecute)
     for step in ([p, LimitOutputSize] if p is LimitOutput else [p])
 ]
 
 c.AssignLatePenalties.plugin_class = "autograders.late_penalty.TenPercentPerDayLate"
+
+# ---- Sandbox (issue 6; autograders/sandbox.py) --------------------------------------
+# Each submission's kernel runs under bubblewrap: it sees its own submission, the Python
+# environment and `nnfs`, read-only; no solutions, gradebook, other students, network.
+# Limits (defaults in sandbox.py): c.SandboxedKernelManager.memory_limit (bytes per
+# process, 2 GiB), .max_processes (128), .tmp_size (256 MiB). Trusted use only:
+# c.SandboxedKernelManager.enabled = False (what `grade_class --no-sandbox` sets).
+from nbgrader.converters import Autograde  # noqa: E402
+
+from autograders.sandbox import with_sandbox  # noqa: E402
+
+c.Autograde.autograde_preprocessors = with_sandbox(
+    c.Autograde.get("autograde_preprocessors", Autograde.class_traits()["autograde_preprocessors"].default()))
+# ---- end of sandbox block -----------------------------------------------------------

@@ -1,8 +1,11 @@
 """nbconvert preprocessors added to nbgrader's autograde and feedback pipelines."""
 
 from nbconvert.preprocessors import Preprocessor
-from nbgrader.preprocessors import DeduplicateIds
+from nbformat.v4 import new_code_cell, new_output
+from nbgrader.preprocessors import DeduplicateIds, Execute
 from traitlets import Bool, Integer
+
+from autograders import trusted
 
 
 class ShortTracebacks(Preprocessor):
@@ -56,3 +59,35 @@ class LimitOutputSize(Preprocessor):
             elif "text/plain" in output.get("data", {}):
                 output.data["text/plain"] = self._cut(output.data["text/plain"])
         return cell, resources
+
+
+class TrustedExecute(Execute):
+    """nbgrader's Execute, then a re-check of every test cell outside the kernel.
+
+    When the last cell has run (the kernel still alive), `autograders.trusted`
+    re-runs the test cells in this process against the kernel's answers; a test
+    cell that fails there but not in the kernel gets an error output, so nbgrader
+    gives it zero and the feedback says why.
+    """
+
+    def preprocess_cell(self, cell, resources, index):
+        cell, resources = super().preprocess_cell(cell, resources, index)
+        if index == len(self.nb.cells) - 1:
+            self._recheck()
+        return cell, resources
+
+    def _run_in_kernel(self, code):
+        probe = new_code_cell(code)
+        self.nb.cells.append(probe)  # nbclient writes the executed cell back at its index
+        try:
+            return self.execute_cell(probe, len(self.nb.cells) - 1, store_history=False).outputs
+        finally:
+            self.nb.cells.pop()
+
+    def _recheck(self):
+        for index, message in trusted.recheck(self.nb.cells, self._run_in_kernel).items():
+            outputs = self.nb.cells[index].setdefault("outputs", [])
+            if not any(o.output_type == "error" for o in outputs):
+                outputs.append(new_output(
+                    "error", ename="AssertionError", traceback=[f"AssertionError: {message}"],
+                    evalue=f"{message}\n(The grader checked this test again outside your notebook's kernel.)"))

@@ -5,9 +5,11 @@ import html
 import re
 from dataclasses import dataclass
 
+import nbformat
 import pytest
 
 from autograders.course import ScratchCourse, assignment_names
+from autograders.grade_class import grade_submission
 from autograders.submissions import autograder_test_cells
 
 ON_TIME = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
@@ -19,7 +21,7 @@ class Graded:
 
     scores: dict  # test cell grade_id -> points earned
     max_scores: dict  # test cell grade_id -> points available
-    feedback: str  # feedback HTML turned to plain text ("" unless asked for)
+    feedback: str  # the feedback page as plain text
 
     @property
     def total(self):
@@ -42,24 +44,31 @@ class Grader:
     """Autogrades notebooks as submissions of made-up students, with nbgrader's API."""
 
     def __init__(self, root):
-        self.course = ScratchCourse(root)
+        # 15 s per cell: far above any test cell's needs, and a hung kernel fails sooner.
+        self.course = ScratchCourse(root, cell_timeout=15)
         self.generated = set()
+        self.graded = {}  # (assignment, notebook JSON) -> Graded: the same submission is graded once
 
-    def grade(self, assignment, student_id, notebook, feedback=False):
+    def grade(self, assignment, student_id, notebook):
+        """Grade as the class run does; a submission nbgrader cannot grade scores 0 everywhere."""
+        key = (assignment, nbformat.writes(notebook))
+        if key not in self.graded:
+            self.graded[key] = self._grade(assignment, student_id, notebook)
+        return self.graded[key]
+
+    def _grade(self, assignment, student_id, notebook):
         if assignment not in self.generated:
             self.course.add_assignment(assignment)
             self.generated.add(assignment)
         self.course.submit(student_id, assignment, notebook, ON_TIME)
-        result = self.course.autograde(assignment, student_id)
-        assert result["success"], f"nbgrader autograde failed for {student_id}:\n{result.get('error')}"
-        text = ""
-        if feedback:
-            result = self.course.generate_feedback(assignment, student_id)
-            assert result["success"], f"generate_feedback failed for {student_id}:\n{result.get('error')}"
-            text = html_to_text(self.course.feedback_path(assignment, student_id).read_text())
+        outcome = grade_submission(self.course, assignment, student_id)
         points = autograder_test_cells(assignment)
-        scores = self.course.cell_scores(assignment, student_id)
-        return Graded({cell: scores[cell][0] for cell in points}, points, text)
+        if outcome.status == "graded":
+            scores = {cell: score for cell, (score, _) in self.course.cell_scores(assignment, student_id).items()}
+        else:
+            scores = dict.fromkeys(points, 0.0)
+        text = html_to_text(self.course.feedback_path(assignment, student_id).read_text())
+        return Graded({cell: scores[cell] for cell in points}, points, text)
 
 
 @pytest.fixture(scope="session")

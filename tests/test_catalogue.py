@@ -82,7 +82,7 @@ def test_correct_answers_earn_every_point(grader, assignment, record_property):
     found = entries("correct", assignment)
     for grade_id, path in found:
         graded = grader.grade(assignment, student_id("correct", grade_id, path),
-                              with_answer(assignment, grade_id, path.read_text()), feedback=True)
+                              with_answer(assignment, grade_id, path.read_text()))
         if graded.total != graded.max_total:
             failures.append(f"{path.relative_to(CATALOGUE)} lost points in {sorted(graded.failed_cells)}:\n{graded.feedback[-1500:]}")
     record_property("trust", ("correct", len(found) - len(failures), len(found)))
@@ -95,7 +95,7 @@ def test_wrong_answers_lose_points_and_every_test_cell_can_fail(grader, assignme
     found = entries("wrong", assignment)
     for grade_id, path in found:
         graded = grader.grade(assignment, student_id("wrong", grade_id, path),
-                              with_answer(assignment, grade_id, path.read_text()), feedback=True)
+                              with_answer(assignment, grade_id, path.read_text()))
         failed_somewhere |= graded.failed_cells
         leaked = [line for line in secret_lines if line in graded.feedback]
         if leaked:
@@ -110,18 +110,31 @@ def test_wrong_answers_lose_points_and_every_test_cell_can_fail(grader, assignme
     assert not never_failed, f"no wrong answer makes these test cells fail: {sorted(never_failed)}"
 
 
+def trick_submissions(assignment):
+    """[(label, trick source, its baseline source, grade_id)] for `assignment`.
+
+    A trick written for one function is compared with the release's stub; a
+    generic trick (tricks/any/) is put in front of each function's first wrong
+    answer and compared with that wrong answer alone.
+    """
+    stubs = {grade_id: cell.source for grade_id, cell in answer_cells(read_notebook(RELEASE, assignment)).items()}
+    found = [(path, path.read_text(), stubs[grade_id], grade_id) for grade_id, path in entries("tricks", assignment)]
+    for grade_id in graded_functions(assignment):
+        wrong = sorted((CATALOGUE / "wrong" / grade_id).glob("*.py"))[0].read_text()
+        found += [(path, path.read_text() + "\n\n" + wrong, wrong, grade_id)
+                  for path in sorted((CATALOGUE / "tricks" / "any").glob("*.py"))]
+    return found
+
+
 def test_tricks_earn_nothing(grader, assignment, record_property):
     failures = []
-    found = entries("tricks", assignment)
-    for grade_id, path in found:
-        answers = solution_answers(assignment)
-        del answers[grade_id]
-        baseline = grader.grade(assignment, f"stub-{grade_id}", fill_answers(assignment, answers))
-        graded = grader.grade(assignment, student_id("tricks", grade_id, path),
-                              with_answer(assignment, grade_id, path.read_text()))
+    found = trick_submissions(assignment)
+    for number, (path, trick, baseline_source, grade_id) in enumerate(found):
+        baseline = grader.grade(assignment, f"baseline-{number}", with_answer(assignment, grade_id, baseline_source))
+        graded = grader.grade(assignment, f"trick-{number}", with_answer(assignment, grade_id, trick))
         if graded.total > baseline.total:
             gained = sorted(graded.failed_cells ^ baseline.failed_cells)
-            failures.append(f"{path.relative_to(CATALOGUE)} ({header(path, 'Trick')}) gained points in {gained}")
+            failures.append(f"{path.relative_to(CATALOGUE)} on {grade_id} ({header(path, 'Trick')}) gained points in {gained}")
     record_property("trust", ("tricks", len(found) - len(failures), len(found)))
     assert not failures, "\n".join(failures)
 
@@ -130,5 +143,5 @@ def test_tricks_earn_nothing(grader, assignment, record_property):
 def test_catalogue_answers_name_real_answer_cells(kind):
     cells = {grade_id for a in (p.name for p in RELEASE.iterdir() if p.is_dir())
              for grade_id in answer_cells(read_notebook(RELEASE, a))}
-    folders = {p.name for p in (CATALOGUE / kind).iterdir() if p.is_dir()}
+    folders = {p.name for p in (CATALOGUE / kind).iterdir() if p.is_dir()} - {"any"}
     assert folders <= cells, f"catalogue folders without an answer cell: {sorted(folders - cells)}"

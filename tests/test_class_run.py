@@ -43,6 +43,8 @@ def test_sample_scenarios_are_graded_as_described(sample_run):
     assert float(grades["finn"]["late_submission_penalty"]) > 0
     assert float(grades["finn"]["raw_score"]) == score["ada"]
     assert score["finn"] < score["ada"]
+    assert 0 < score["hal"] < score["ada"]  # the looping cell timed out, the rest was graded
+    assert score["ivy"] == 0.0 and "not a notebook" in (course_dir / "feedback" / "ivy" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text()
 
 
 def test_outputs_are_written_in_the_course_directory(sample_run):
