@@ -190,16 +190,34 @@ class RemoteFunction:
 
 
 class RemoteList(list):
-    """A list attribute of a remote object; item assignment is forwarded (model.W[0] = ...)."""
+    """A list attribute of a remote object (model.W). Assigning an item, or an entry
+    of an array item (model.W[0][i, j] = ...), is written back to the kernel."""
 
     def __init__(self, owner, attr, items):
-        super().__init__(items)
+        super().__init__(RemoteArray.tied(item, self, index) if isinstance(item, np.ndarray) else item
+                         for index, item in enumerate(items))
         self.owner, self.attr = owner, attr
 
     def __setitem__(self, key, value):
         super().__setitem__(key, value)
         kernel, id_ = object.__getattribute__(self.owner, "_kernel"), object.__getattribute__(self.owner, "_id")
-        kernel.request(op="setitem", obj=id_, attr=self.attr, key=key, value=value)
+        kernel.request(op="setitem", obj=id_, attr=self.attr, key=key, value=np.asarray(value))
+
+
+class RemoteArray(np.ndarray):
+    """An array item of a RemoteList; setting an entry writes the whole array back."""
+
+    @classmethod
+    def tied(cls, array, remote_list, index):
+        tied = np.asarray(array).view(cls)
+        tied.remote_list, tied.index = remote_list, index
+        return tied
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        remote_list = getattr(self, "remote_list", None)
+        if remote_list is not None:
+            remote_list[self.index] = np.asarray(self).copy()
 
 
 class RemoteObject:
