@@ -150,7 +150,12 @@ class Kernel:
         code, env = function.__code__, {}
         closure = dict(zip(code.co_freevars, (c.cell_contents for c in function.__closure__ or ())))
         for var in referenced_names(code):
-            value = closure[var] if var in closure else function.__globals__.get(var)
+            if var in closure:
+                value = closure[var]
+            elif var in function.__globals__:
+                value = function.__globals__[var]
+            else:
+                continue  # a builtin or an attribute name: nothing to send
             try:
                 env[var] = self.encode(value)
             except TypeError:
