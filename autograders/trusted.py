@@ -248,21 +248,6 @@ def without_magics(source):
     return "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!")))
 
 
-def defined_names(source):
-    """Top-level names a cell defines (functions, classes, assignments); none if it does not parse."""
-    try:
-        tree = ast.parse(without_magics(source))
-    except SyntaxError:
-        return set()
-    names = set()
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, ast.Assign):
-            names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
-    return names
-
-
 def function_sources(source):
     """{first line: (source that defines the function, its name)} for every def and lambda in a cell."""
     found = {}
@@ -312,9 +297,12 @@ def recheck(cells, run_in_kernel):
         if cell.cell_type != "code":
             continue
         if meta.get("solution"):
-            for name in defined_names(cell.source) | {meta.get("grade_id", "")}:
-                if name.isidentifier():
-                    trusted.bind_remote(name)
+            # Only the graded name (an answer cell's grade_id is the function or class
+            # it defines) comes from the kernel: whatever else a student defines, such
+            # as their own `assert_close`, never replaces trusted code here.
+            name = meta.get("grade_id", "")
+            if name.isidentifier() and name not in trusted.namespace:
+                trusted.bind_remote(name)
         elif meta.get("locked"):
             try:
                 trusted.run(cell.source)
