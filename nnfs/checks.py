@@ -217,3 +217,15 @@ def assert_gradient_close(what, got, expected, *, on, blocks, hints=None, mistak
         if hints and wrong in hints:
             lines.append(f"Likely mistake: {hints[wrong]}.")
     raise AssertionError("\n".join(lines))
+
+
+def assert_finite(what, got, *, on, hint):
+    """Assert that every number in `got` is finite (no inf, no nan); `hint` names the likely mistake."""
+    try:
+        finite = bool(np.all(np.isfinite(np.asarray(got, dtype=float))))
+    except (TypeError, ValueError):
+        return  # not numbers: the value checks that follow say so
+    if not finite:
+        raise AssertionError(
+            f"{what} on {on} contains inf or nan: got {_show(got)}.\nLikely mistake: {hint}."
+        )
