@@ -6,7 +6,7 @@ BIN := $(abspath $(VENV))/bin
 export PATH := $(BIN):$(PATH)
 ASSIGNMENTS := $(notdir $(wildcard solutions/*))
 
-.PHONY: help demo test trust release lab benchmark constraints strip
+.PHONY: help demo test trust release lab benchmark constraints strip sandbox
 
 help:
 	@echo "make demo       build the release, autograde the sample class (grades, feedback, plot)"
@@ -14,7 +14,8 @@ help:
 	@echo "make trust      autograde the catalogues of answers and the faults; print the trust table"
 	@echo "make release    regenerate notebooks/ from solutions/ with nbgrader"
 	@echo "make lab        open JupyterLab on the student notebooks"
-	@echo "make benchmark  print how long grading takes"
+	@echo "make benchmark  print how long grading takes (and what the sandbox costs)"
+	@echo "make sandbox    install bubblewrap, the autograding sandbox (as root; apt-get)"
 	@echo "make strip      remove outputs from solutions/ (nbstripout)"
 
 $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
@@ -29,23 +30,36 @@ release: $(VENV)/.installed
 	done
 	@echo "notebooks/ regenerated from solutions/ for: $(ASSIGNMENTS)"
 
-demo: release
+demo: release sandbox
 	$(BIN)/python -m autograders.grade_class --sample
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed sandbox
 	$(BIN)/python -m pytest -n 2
 
-trust: $(VENV)/.installed
+trust: $(VENV)/.installed sandbox
 	$(BIN)/python -m pytest -n 2 tests/test_catalogue.py tests/test_faults.py
 
 lab: $(VENV)/.installed
 	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
 
-benchmark: $(VENV)/.installed
+benchmark: $(VENV)/.installed sandbox
 	$(BIN)/python -m autograders.benchmark
+	$(BIN)/python -m autograders.benchmark_sandbox
 
 strip: $(VENV)/.installed
 	$(BIN)/nbstripout --keep-id --keep-metadata-keys=nbgrader solutions/*/*.ipynb
 
 constraints: $(VENV)/.installed
 	$(BIN)/python -m pip freeze --exclude-editable | sed '1i # Every package of the environment, pinned: `pip install -r requirements.txt -c constraints.txt`.\n# Regenerate with `make constraints` after changing requirements.txt.' > constraints.txt
+
+# The autograder runs each submission in a bubblewrap sandbox (autograders/sandbox.py).
+sandbox:
+	@command -v bwrap >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing bubblewrap, the autograder's sandbox (apt-get install bubblewrap)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null; \
+	  else \
+	    echo "The autograder runs submissions in a bubblewrap sandbox: install it with"; \
+	    echo "  sudo apt-get install bubblewrap   (Fedora: sudo dnf install bubblewrap)"; \
+	    exit 1; \
+	  fi; }

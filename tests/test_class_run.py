@@ -6,9 +6,9 @@ import nbformat
 import pytest
 
 from autograders import grade_class
-from autograders.course import RELEASE, ScratchCourse, read_notebook
+from autograders.course import RELEASE, REPO, ScratchCourse, assignment_names, read_notebook
 from autograders.sample import load_manifest
-from autograders.submissions import fill_answers, solution_answers
+from autograders.submissions import answer_cells, fill_answers, solution_answers
 
 ASSIGNMENT = "01_sigmoid"
 
@@ -82,3 +82,14 @@ def test_a_broken_notebook_costs_only_its_student(tmp_path, capsys):
     assert "NotJSONError" in capsys.readouterr().out
     feedback = (course_dir / "feedback" / "broken" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text()
     assert "could not be autograded" in feedback and "NotJSONError" in feedback
+
+
+def test_the_manifest_names_real_answer_cells_assignments_and_files():
+    cells = {grade_id for a in assignment_names() for grade_id in answer_cells(read_notebook(RELEASE, a))}
+    duedates, students = load_manifest()
+    assert set(duedates) == set(assignment_names())
+    for student in students:
+        assert set(student.unanswered) | set(student.replace) <= cells, student.id
+        assert set(student.missing) | set(student.raw) | set(student.days_late) <= set(duedates), student.id
+        for path in list(student.replace.values()) + list(student.raw.values()):
+            assert (REPO / path).is_file(), f"{student.id}: {path} does not exist"
