@@ -38,16 +38,16 @@ def header(path, label):
 
 
 def hidden_test_lines(assignment):
-    """Distinctive source lines found only in hidden tests of `assignment` (must never reach feedback)."""
-    hidden_lines, visible_lines, hidden = set(), set(), False
+    """Distinctive hidden-test source lines that students never see (must never reach feedback)."""
+    release_text = "\n".join(cell.source for cell in read_notebook(RELEASE, assignment).cells)
+    hidden_lines, hidden = set(), False
     for cell in read_notebook(SOLUTIONS, assignment).cells:
         for line in cell.source.splitlines():
             if "BEGIN HIDDEN TESTS" in line or "END HIDDEN TESTS" in line:
                 hidden = "BEGIN" in line
-            elif len(line.strip()) > 25:
-                (hidden_lines if hidden else visible_lines).add(line.strip())
-    visible_text = "\n".join(visible_lines)
-    return {line for line in hidden_lines if line not in visible_text}
+            elif hidden and len(line.strip()) > 25:
+                hidden_lines.add(line.strip())
+    return {line for line in hidden_lines if line not in release_text}
 
 
 def with_answer(assignment, grade_id, source):
