@@ -36,13 +36,15 @@ def plot_score_distribution(outcomes, assignments, path):
     fig, ax = plt.subplots(figsize=(1.6 * len(assignments) + 2.5, 4.2))
     columns = []
     for position, assignment in enumerate(assignments):
-        points = [(o.student_id, 100 * o.score / o.max_score if o.max_score else 0.0)
-                  for o in outcomes if o.assignment == assignment]
-        columns.append([percent for _, percent in points])
-        for rank, (student, percent) in enumerate(sorted(points, key=lambda p: p[1])):
-            offset = 0.12 * ((rank % 3) - 1)
-            ax.plot(position + offset, percent, "o", color="tab:blue", alpha=0.8)
-            ax.annotate(student, (position + offset, percent), xytext=(5, -3), textcoords="offset points", fontsize=7)
+        by_score = {}
+        for o in outcomes:
+            if o.assignment == assignment:
+                by_score.setdefault(round(100 * o.score / o.max_score if o.max_score else 0.0, 1), []).append(o.student_id)
+        columns.append([score for score, names in by_score.items() for _ in names])
+        for score, names in by_score.items():
+            label = ", ".join(sorted(names)) if len(names) <= 3 else f"{len(names)} students"
+            ax.plot(position, score, "o", color="tab:blue", markersize=4 + 2 * len(names), alpha=0.7)
+            ax.annotate(label, (position, score), xytext=(9, -3), textcoords="offset points", fontsize=7)
     ax.boxplot(columns, positions=range(len(assignments)), widths=0.5, showfliers=False)
     ax.set_xticks(range(len(assignments)), assignments)
     ax.set_ylim(-5, 105)
