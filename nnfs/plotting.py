@@ -19,7 +19,7 @@ def _axes(ax):
     return ax
 
 
-def grid_points(X, steps=300, margin=0.5):
+def grid_points(X, steps=200, margin=0.5):
     """A regular grid of points covering the data, for drawing class regions.
 
     Inputs:
