@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import nbformat
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
 from traitlets.config.loader import PyFileConfigLoader
@@ -125,12 +125,3 @@ class ScratchCourse:
         with self.gradebook() as gb:
             notebook = gb.find_submission_notebook(assignment, assignment, student_id)
             return {grade.name: (grade.score, grade.max_score) for grade in notebook.grades}
-
-    def submission_score(self, assignment, student_id):
-        """(score after late penalty, max score), or None when nothing was graded."""
-        with self.gradebook() as gb:
-            try:
-                submission = gb.find_submission(assignment, student_id)
-            except MissingEntry:
-                return None
-            return submission.score, submission.max_score

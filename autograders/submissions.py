@@ -6,7 +6,7 @@ chosen answer cells replaced, so they follow every change to `solutions/`.
 
 import copy
 
-from autograders.course import RELEASE, REPO, SOLUTIONS, assignment_names, read_notebook
+from autograders.course import RELEASE, SOLUTIONS, read_notebook
 
 
 def answer_cells(notebook):
@@ -25,11 +25,6 @@ def solution_answers(assignment):
         for grade_id, cell in answer_cells(read_notebook(SOLUTIONS, assignment)).items()
         if cell.cell_type == "code"
     }
-
-
-def catalogue_answer(path):
-    """The source of an answer kept in a file (path relative to the repository)."""
-    return (REPO / path).read_text()
 
 
 def fill_answers(assignment, answers):
@@ -54,11 +49,3 @@ def autograder_test_cells(assignment):
         for cell in read_notebook(SOLUTIONS, assignment).cells
         if cell.metadata.get("nbgrader", {}).get("grade") and not cell.metadata["nbgrader"].get("solution")
     }
-
-
-def assignment_of_answer(grade_id):
-    """The assignment whose release has an answer cell `grade_id`."""
-    for assignment in assignment_names():
-        if grade_id in answer_cells(read_notebook(RELEASE, assignment)):
-            return assignment
-    raise KeyError(f"no assignment has an answer cell {grade_id!r}")
