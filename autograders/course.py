@@ -44,12 +44,14 @@ def utc_timestamp(moment):
 class ScratchCourse:
     """An nbgrader course directory for grading, with the course's grading config."""
 
-    def __init__(self, root, cell_timeout=None, sandbox=True):
+    def __init__(self, root, cell_timeout=None, sandbox=True, submission_timeout=None):
         """- cell_timeout: seconds per cell, overriding grading_config.py's 30
         - sandbox: run kernels in autograders/sandbox.py's sandbox (True), not (False: trusted
           submissions only), or a dict of its settings, e.g. {"max_processes": 32}
+        - submission_timeout: seconds for a whole notebook, overriding grading_config.py's
         """
         self.root = Path(root).resolve()
+        self.sandbox = sandbox
         self.root.mkdir(parents=True, exist_ok=True)
         config_file = self.root / "nbgrader_config.py"
         config_file.write_text(
@@ -59,6 +61,7 @@ class ScratchCourse:
             f"c.CourseDirectory.root = {str(self.root)!r}\n"
             f"c.Exchange.root = {str(self.root / 'exchange')!r}\n"
             + (f"c.Execute.timeout = {int(cell_timeout)}\n" if cell_timeout else "")
+            + (f"c.GradingExecute.submission_timeout = {int(submission_timeout)}\n" if submission_timeout else "")
             + sandbox_config_lines(sandbox)
         )
         # nbgrader starts `alembic` from PATH when it creates a gradebook.

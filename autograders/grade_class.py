@@ -10,10 +10,12 @@ keeps the gradebook (and any manual grades) in place.
 """
 
 import argparse
+import datetime
 import html
 import re
 import shutil
 import sys
+import tempfile
 import time
 import warnings
 from dataclasses import dataclass
@@ -25,6 +27,7 @@ from sqlalchemy.exc import SAWarning
 from autograders import report, sandbox
 from autograders.course import REPO, ScratchCourse, assignment_names
 from autograders.sample import load_manifest, sample_submissions
+from autograders.submissions import autograder_test_cells, fill_answers, solution_answers
 
 
 @dataclass
@@ -100,6 +103,30 @@ def write_failure_feedback(course, outcome):
     )
 
 
+def canary_problem(course, assignments):
+    """Grade the reference solutions in a scratch copy of `course`'s setup, as every submission will be.
+
+    Returns None when each earns every autograded point; otherwise what went wrong. A pipeline
+    that cannot grade (a sandbox that hides the course's own code, a broken environment)
+    would give the whole class 0 without this check.
+    """
+    with tempfile.TemporaryDirectory(prefix="nnfs-canary-") as root:
+        canary = ScratchCourse(root, sandbox=course.sandbox)
+        for assignment in assignments:
+            canary.add_assignment(assignment)
+            canary.submit("reference", assignment, fill_answers(assignment, solution_answers(assignment)),
+                          datetime.datetime.now(datetime.timezone.utc))
+            outcome = grade_submission(canary, assignment, "reference")
+            full = sum(autograder_test_cells(assignment).values())
+            if outcome.status != "graded" or outcome.score < full:
+                lost = outcome.message or f"it scored {outcome.score:g} of {full:g} autograded points"
+                return (f"The reference solution of {assignment} does not earn every point in this grading setup "
+                        f"({lost}), so the class would be graded wrongly; nothing was graded. Check that the "
+                        "sandbox can import the course (`python -m autograders.grade_class` from the checkout "
+                        "whose virtual environment you use) and run `make test`.")
+    return None
+
+
 def collect(course, submitted_dir, assignments):
     """Copy a folder in nbgrader's submitted/ layout into the course; returns (students, submissions)."""
     pairs = []
@@ -159,6 +186,10 @@ def main(argv=None):
 
     assignments = args.assignment or assignment_names()
     course = ScratchCourse(args.course_dir, sandbox=not args.no_sandbox)
+    print("Grading the reference solutions first (the canary) ...", flush=True)
+    if problem := canary_problem(course, assignments):
+        print(problem, file=sys.stderr)
+        return 3
     duedates = {}
     if args.sample:
         duedates = load_manifest()[0]

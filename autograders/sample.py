@@ -5,6 +5,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from autograders.catalogue import answer_source
 from autograders.course import RELEASE, REPO, read_notebook
 from autograders.submissions import answer_cells, fill_answers, solution_answers
 
@@ -46,9 +47,9 @@ def build_notebook(student, assignment):
     own_cells = set(answer_cells(read_notebook(RELEASE, assignment)))
     answers = {grade_id: source for grade_id, source in solution_answers(assignment).items()
                if grade_id not in student.unanswered}
-    for grade_id, path in student.replace.items():
+    for grade_id, spec in student.replace.items():
         if grade_id in own_cells:
-            answers[grade_id] = (REPO / path).read_text()
+            answers[grade_id] = answer_source(assignment, grade_id, spec)
     return fill_answers(assignment, answers)
 
 

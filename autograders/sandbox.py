@@ -1,11 +1,12 @@
 """Autograde each submission with its kernel inside a bubblewrap (`bwrap`) sandbox.
 
 nbgrader's `Execute` preprocessor starts one Jupyter kernel per notebook. The
-grading config replaces it by `SandboxedExecute`, whose kernel manager,
-`SandboxedKernelManager`, launches the kernel command inside `bwrap`:
+grading config replaces it by `autograders.execute.GradingExecute`, whose kernel
+manager, `SandboxedKernelManager`, launches the kernel command inside `bwrap`:
 
 - the kernel sees, read-only, the system's `/usr`, the Python environment, the
-  `nnfs` package and the autograded copy of its own submission (its working
+  `nnfs` package the grader itself imported (first on the kernel's `sys.path`, so
+  it is the one the kernel imports) and the autograded copy of its own submission (its working
   directory; the notebook files in it are hidden, they hold the hidden tests);
   nothing else: not `solutions/`, the gradebook, other students' files, the
   instructor's home or the exchange;
@@ -36,8 +37,8 @@ from pathlib import Path
 
 import psutil
 from jupyter_client.manager import AsyncKernelManager
-from nbgrader.preprocessors import Execute
-from traitlets import Bool, Integer, default
+import zmq
+from traitlets import Bool, Integer
 
 GiB = 1024**3
 MiB = 1024**2
@@ -101,8 +102,7 @@ def scratch_space(size):
 def python_environment():
     """Folders of the grader's Python and of `nnfs`, outside /usr (already there)."""
     folders = {Path(p).resolve() for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix)}
-    if nnfs := importlib.util.find_spec("nnfs"):
-        folders.add(Path(nnfs.origin).parent.resolve())
+    folders.add(nnfs_folder())
     inside = [f for f in folders if f.is_relative_to("/usr") or any(f != g and f.is_relative_to(g) for g in folders)]
     return sorted(str(f) for f in folders - set(inside))
 
@@ -122,10 +122,17 @@ def hidden(files, empty_file):
     return [arg for path in files for arg in ("--ro-bind", empty_file, path)]
 
 
+def nnfs_folder():
+    """The folder of the `nnfs` package this grader imports (the kernel must import the same)."""
+    return Path(importlib.util.find_spec("nnfs").origin).parent.resolve()
+
+
 def environment():
     """A clean environment: no grader variables (tokens, JPY_PARENT_PID) reach the kernel."""
     variables = {
         "HOME": "/tmp", "TMPDIR": "/tmp", "LANG": "C.UTF-8",
+        # Inside the sandbox the folder above nnfs holds nothing else (see parent_folders).
+        "PYTHONPATH": str(nnfs_folder().parent),
         "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
         # Threads count against both limits: one BLAS thread, and glibc's per-thread
         # malloc arenas (64 MiB of address space each) capped.
@@ -199,7 +206,7 @@ def problem():
     try:
         with tempfile.TemporaryDirectory() as submission:
             os.chmod(submission, 0o755)
-            kernel_imports = [sys.executable, "-c", "import ipykernel, nnfs"]
+            kernel_imports = [sys.executable, "-c", "import ipykernel, nnfs; print(nnfs.__file__)"]
             command = bwrap_command(kernel_imports, submission, folder, 2 * GiB, 64, MiB, sandbox_uid())
             probe = subprocess.run(command, capture_output=True, text=True)
     finally:
@@ -209,6 +216,9 @@ def problem():
                 "bubblewrap needs user namespaces (sysctl kernel.unprivileged_userns_clone=1) unless run "
                 "as root, util-linux's setpriv and prlimit, and, as root, a Python environment and "
                 "checkout that other users may read. " + OPT_OUT)
+    if Path(probe.stdout.strip()).parent != nnfs_folder():
+        return (f"Sandboxed kernels import nnfs from {probe.stdout.strip()}, not the grader's {nnfs_folder()}: "
+                "grading would fail for everyone. Check PYTHONPATH and the virtual environment.")
     return None
 
 
@@ -220,11 +230,23 @@ class SandboxedKernelManager(AsyncKernelManager):
     max_processes = Integer(128, help="Processes and threads in one sandbox (RLIMIT_NPROC)").tag(config=True)
     tmp_size = Integer(256 * MiB, help="Bytes of the sandbox's /tmp, and of its /dev/shm").tag(config=True)
 
+    wire_limit = Integer(256 * MiB, help="Bytes of one message from the kernel; a larger one drops the connection"
+                         ).tag(config=True)
+
     kernel_dir = None  # private folder: connection file and IPC sockets
+
+    def client(self, **kwargs):
+        """A kernel client whose sockets refuse messages above `wire_limit` bytes."""
+        kc = super().client(**kwargs)
+        kc.context.setsockopt(zmq.MAXMSGSIZE, self.wire_limit)
+        return kc
 
     async def _async_pre_start_kernel(self, **kw):
         if not self.enabled:
-            return await super()._async_pre_start_kernel(**kw)
+            kernel_cmd, kw = await super()._async_pre_start_kernel(**kw)
+            env = kw["env"] = dict(kw.get("env") or os.environ)
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(nnfs_folder().parent), env.get("PYTHONPATH")]))
+            return kernel_cmd, kw
         if shutil.which("bwrap") is None:
             raise RuntimeError(INSTALL_BWRAP)
         uid = sandbox_uid()
@@ -282,51 +304,3 @@ def alive(process):
         return process.status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return False
-
-
-MEMORY_ERRORS = {"MemoryError", "_ArrayMemoryError"}
-
-
-class SandboxedExecute(Execute):
-    """nbgrader's Execute preprocessor, with sandboxed kernels and limits explained in the output."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("kernel_manager_class", SandboxedKernelManager)
-        super().__init__(*args, **kwargs)
-
-    @default("error_on_timeout")
-    def _explain_timeout(self):
-        message = (f"this cell ran longer than the autograder's limit of {self.timeout} s per cell "
-                   "and was stopped (an endless loop, or far too much work)")
-        return {"ename": "CellTimeoutError", "evalue": message,
-                "traceback": [f"\x1b[0;31mCellTimeoutError\x1b[0m: {message}"]}
-
-    def on_cell_executed(self, **kwargs):
-        super().on_cell_executed(**kwargs)
-        if not getattr(self.km, "enabled", False):
-            return
-        for output in kwargs["cell"].get("outputs", []):
-            if output.output_type == "error" and output.ename in MEMORY_ERRORS:
-                note = f"(the autograder allows each process {self.km.memory_limit / GiB:g} GiB of memory)"
-                output.evalue = f"{output.evalue} {note}".strip()
-                output.traceback = list(output.traceback) + [note]
-
-
-def with_sandbox(preprocessors):
-    """nbgrader's autograde preprocessors, the one executing notebooks (Execute or a subclass) sandboxed."""
-    if not any(executes(p) for p in preprocessors):
-        raise ValueError(f"no Execute preprocessor to sandbox in {preprocessors}")
-    return [sandboxed(p) if executes(p) else p for p in preprocessors]
-
-
-def executes(preprocessor):
-    return isinstance(preprocessor, type) and issubclass(preprocessor, Execute)
-
-
-def sandboxed(execute):
-    """`execute` (nbgrader's Execute or a subclass) starting its kernels in the sandbox."""
-    if issubclass(execute, SandboxedExecute):
-        return execute
-    if execute is Execute:
-        return SandboxedExecute
-    return type(f"Sandboxed{execute.__name__}", (SandboxedExecute, execute), {"__module__": __name__})

@@ -1,18 +1,24 @@
-"""Shared fixtures: a real nbgrader course to autograde submissions in."""
+"""Shared fixtures: a real nbgrader course to autograde submissions in.
 
-import datetime
-import html
-import re
-from dataclasses import dataclass
+Grading results are kept for the whole test session, in a folder every pytest-xdist
+worker shares: a submission graded by one test is not graded again by another.
+"""
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
 
 import nbformat
 import pytest
 
-from autograders.course import ScratchCourse, assignment_names
+from autograders.course import REPO, ScratchCourse
 from autograders.grade_class import grade_submission
 from autograders.submissions import autograder_test_cells
+from support import ON_TIME, html_to_text, assignments_under_test
 
-ON_TIME = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+# A change to any of these is a change to what grading gives.
+GRADING_CODE = sorted([*REPO.glob("autograders/*.py"), *REPO.glob("nnfs/*.py")])
 
 
 @dataclass
@@ -22,6 +28,7 @@ class Graded:
     scores: dict  # test cell grade_id -> points earned
     max_scores: dict  # test cell grade_id -> points available
     feedback: str  # the feedback page as plain text
+    feedback_html: str  # the feedback page as served
 
     @property
     def total(self):
@@ -36,25 +43,25 @@ class Graded:
         return {cell for cell, score in self.scores.items() if score < self.max_scores[cell]}
 
 
-def html_to_text(page):
-    return html.unescape(re.sub(r"<[^>]+>", "", page))
-
-
 class Grader:
     """Autogrades notebooks as submissions of made-up students, with nbgrader's API."""
 
-    def __init__(self, root):
+    def __init__(self, root, results):
         # 15 s per cell: far above any test cell's needs, and a hung kernel fails sooner.
         self.course = ScratchCourse(root, cell_timeout=15)
+        self.results = results
         self.generated = set()
-        self.graded = {}  # (assignment, notebook JSON) -> Graded: the same submission is graded once
+        self.code = hashlib.sha256(b"".join(p.read_bytes() for p in GRADING_CODE)).hexdigest()
 
     def grade(self, assignment, student_id, notebook):
         """Grade as the class run does; a submission nbgrader cannot grade scores 0 everywhere."""
-        key = (assignment, nbformat.writes(notebook))
-        if key not in self.graded:
-            self.graded[key] = self._grade(assignment, student_id, notebook)
-        return self.graded[key]
+        key = hashlib.sha256(f"{self.code}{assignment}{nbformat.writes(notebook)}".encode()).hexdigest()
+        cached = self.results / f"{key}.json"
+        if cached.exists():
+            return Graded(**json.loads(cached.read_text()))
+        graded = self._grade(assignment, student_id, notebook)
+        cached.write_text(json.dumps(asdict(graded)))
+        return graded
 
     def _grade(self, assignment, student_id, notebook):
         if assignment not in self.generated:
@@ -67,18 +74,25 @@ class Grader:
             scores = {cell: score for cell, (score, _) in self.course.cell_scores(assignment, student_id).items()}
         else:
             scores = dict.fromkeys(points, 0.0)
-        text = html_to_text(self.course.feedback_path(assignment, student_id).read_text())
-        return Graded({cell: scores[cell] for cell in points}, points, text)
+        page = self.course.feedback_path(assignment, student_id).read_text()
+        return Graded({cell: scores[cell] for cell in points}, points, html_to_text(page), page)
 
 
 @pytest.fixture(scope="session")
-def grader(tmp_path_factory):
-    return Grader(tmp_path_factory.mktemp("course"))
+def grader(tmp_path_factory, worker_id):
+    # With xdist, getbasetemp() is per worker; its parent is shared by the session's workers.
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    results = Path(shared) / "graded"
+    results.mkdir(exist_ok=True)
+    return Grader(tmp_path_factory.mktemp("course"), results)
 
 
 def pytest_generate_tests(metafunc):
-    if "assignment" in metafunc.fixturenames:
-        metafunc.parametrize("assignment", assignment_names())
+    """Every test with an `assignment` argument runs for each assignment, unless it chooses its own."""
+    chosen = {name.strip() for marker in metafunc.definition.iter_markers("parametrize")
+              for name in (marker.args[0].split(",") if isinstance(marker.args[0], str) else marker.args[0])}
+    if "assignment" in metafunc.fixturenames and "assignment" not in chosen:
+        metafunc.parametrize("assignment", assignments_under_test())
 
 
 # The trust table (issue: grading that can be trusted). Tests record

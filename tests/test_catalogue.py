@@ -1,40 +1,28 @@
-"""Test the tests: the catalogue of answers, autograded by nbgrader.
+"""Test the tests: every catalogue answer, autograded by nbgrader, one pytest item each.
 
-Every submission here is the release with the reference solutions in every
-answer cell but one, which holds a catalogue answer (tests/catalogue/README.md).
+A submission is the release with the reference answers in every answer cell but
+one, which holds a catalogue answer (tests/catalogue/README.md).
 """
 
-from pathlib import Path
+import re
 
 import pytest
 
-from autograders.submissions import answer_cells, fill_answers, solution_answers, autograder_test_cells
-from autograders.course import RELEASE, SOLUTIONS, read_notebook
+from autograders.catalogue import CATALOGUE, answers, generic_tricks
+from autograders.course import RELEASE, SOLUTIONS, assignment_names, read_notebook
+from autograders.submissions import answer_cells, autograder_test_cells, fill_answers, solution_answers
+from support import reference_with, assignments_under_test
 
-CATALOGUE = Path(__file__).parent / "catalogue"
-MINIMUM = {"correct": 3, "wrong": 6, "tricks": 1}
-
-
-def graded_functions(assignment):
-    """grade_ids of the code answer cells of `assignment`."""
-    return sorted(solution_answers(assignment))
+MINIMUM = {"correct": 2, "wrong": 3, "tricks": 1}  # per graded name
+INJECTED = "nnfs-injected"  # in every piece of HTML the tricks write
 
 
-def entries(kind, assignment):
-    """[(grade_id, path)] of the catalogue answers of one kind for `assignment`."""
-    return [
-        (grade_id, path)
-        for grade_id in graded_functions(assignment)
-        for path in sorted((CATALOGUE / kind / grade_id).glob("*.py"))
-    ]
+def catalogue_items(kind):
+    return [pytest.param(a, answer, id=f"{a}:{answer.label}") for a in assignments_under_test() for answer in answers(kind, a)]
 
 
-def header(path, label):
-    """The text after `# <label>:` on one of the file's first lines."""
-    for line in path.read_text().splitlines()[:3]:
-        if line.startswith(f"# {label}:"):
-            return line.split(":", 1)[1].strip()
-    raise AssertionError(f"{path} has no '# {label}:' line")
+def generic_items():
+    return [pytest.param(a, trick, id=f"{a}:{trick.label}") for a in assignments_under_test() for trick in generic_tricks()]
 
 
 def hidden_test_lines(assignment):
@@ -50,26 +38,37 @@ def hidden_test_lines(assignment):
     return {line for line in hidden_lines if line not in release_text}
 
 
-def with_answer(assignment, grade_id, source):
-    answers = solution_answers(assignment)
-    answers[grade_id] = source
-    return fill_answers(assignment, answers)
+def assert_feedback_is_safe(assignment, graded):
+    leaked = [line for line in hidden_test_lines(assignment) if line in graded.feedback]
+    assert not leaked, f"the feedback shows hidden-test source: {leaked[:2]}"
+    live = re.findall(rf"<script[^>]*>[^<]*{INJECTED}|<[a-z]+[^>]*\son\w+\s*=[^>]*{INJECTED}", graded.feedback_html)
+    assert not live, f"the feedback page holds live HTML from the submission: {live[:2]}"
 
 
-def student_id(kind, grade_id, path):
-    return f"{kind}-{grade_id}-{path.stem}"
+def stubs(assignment):
+    return {grade_id: cell.source for grade_id, cell in answer_cells(read_notebook(RELEASE, assignment)).items()}
 
 
-def test_catalogue_is_complete(assignment):
-    for grade_id in graded_functions(assignment):
-        for kind, minimum in MINIMUM.items():
-            found = list((CATALOGUE / kind / grade_id).glob("*.py"))
-            assert len(found) >= minimum, f"{kind}/{grade_id} has {len(found)} answers, needs {minimum}"
+def all_wrong(assignment):
+    """The release with every graded name's first catalogue mistake: the generic tricks' baseline."""
+    first = {}
+    for answer in answers("wrong", assignment):
+        first.setdefault(answer.grade_id, answer.source)
+    return first
+
+
+@pytest.mark.parametrize("kind", sorted(MINIMUM))
+def test_catalogue_is_complete(assignment, kind):
+    found = {grade_id: 0 for grade_id in solution_answers(assignment)}
+    for answer in answers(kind, assignment):
+        found[answer.grade_id] += 1
+    short = {grade_id: n for grade_id, n in found.items() if n < MINIMUM[kind]}
+    assert not short, f"{kind} answers fewer than {MINIMUM[kind]}: {short}"
 
 
 def test_solutions_earn_every_point(grader, assignment):
-    graded = grader.grade(assignment, "reference", fill_answers(assignment, solution_answers(assignment)))
-    assert graded.total == graded.max_total > 0, f"lost points in {graded.failed_cells}"
+    graded = grader.grade(assignment, "reference", reference_with(assignment))
+    assert graded.total == graded.max_total > 0, f"lost points in {graded.failed_cells}:\n{graded.feedback[-1500:]}"
 
 
 def test_release_earns_nothing(grader, assignment):
@@ -77,71 +76,63 @@ def test_release_earns_nothing(grader, assignment):
     assert graded.total == 0, f"the stubs earned points in {set(graded.scores) - graded.failed_cells}"
 
 
-def test_correct_answers_earn_every_point(grader, assignment, record_property):
-    failures = []
-    found = entries("correct", assignment)
-    for grade_id, path in found:
-        graded = grader.grade(assignment, student_id("correct", grade_id, path),
-                              with_answer(assignment, grade_id, path.read_text()))
-        if graded.total != graded.max_total:
-            failures.append(f"{path.relative_to(CATALOGUE)} lost points in {sorted(graded.failed_cells)}:\n{graded.feedback[-1500:]}")
-    record_property("trust", ("correct", len(found) - len(failures), len(found)))
-    assert not failures, "\n\n".join(failures)
+@pytest.mark.parametrize("assignment, answer", catalogue_items("correct"))
+def test_correct_answer_earns_every_point(grader, assignment, answer, record_property):
+    graded = grader.grade(assignment, "correct", reference_with(assignment, **{answer.grade_id: answer.source}))
+    record_property("trust", ("correct", int(graded.total == graded.max_total), 1))
+    assert graded.total == graded.max_total, (
+        f"{answer.label} ({answer.description}) lost points in {sorted(graded.failed_cells)}:\n{graded.feedback[-1500:]}")
 
 
-def test_wrong_answers_lose_points_and_every_test_cell_can_fail(grader, assignment, record_property):
-    failures, failed_somewhere = [], set()
-    secret_lines = hidden_test_lines(assignment)
-    found = entries("wrong", assignment)
-    for grade_id, path in found:
-        graded = grader.grade(assignment, student_id("wrong", grade_id, path),
-                              with_answer(assignment, grade_id, path.read_text()))
-        failed_somewhere |= graded.failed_cells
-        leaked = [line for line in secret_lines if line in graded.feedback]
-        if leaked:
-            failures.append(f"feedback for {path.relative_to(CATALOGUE)} shows hidden-test source: {leaked[:2]}")
-        if not graded.failed_cells:
-            failures.append(f"{path.relative_to(CATALOGUE)} ({header(path, 'Mistake')}) earned every point")
-        elif header(path, "Feedback") not in graded.feedback:
-            failures.append(f"feedback for {path.relative_to(CATALOGUE)} does not say {header(path, 'Feedback')!r}")
-    never_failed = set(autograder_test_cells(assignment)) - failed_somewhere
-    record_property("trust", ("wrong", len(found) - len(failures), len(found)))
-    assert not failures, "\n".join(failures)
-    assert not never_failed, f"no wrong answer makes these test cells fail: {sorted(never_failed)}"
+@pytest.mark.parametrize("assignment, answer", catalogue_items("wrong"))
+def test_wrong_answer_loses_points_and_is_named(grader, assignment, answer, record_property):
+    graded = grader.grade(assignment, "wrong", reference_with(assignment, **{answer.grade_id: answer.source}))
+    caught = bool(graded.failed_cells) and answer.feedback in graded.feedback
+    record_property("trust", ("wrong", int(caught), 1))
+    assert graded.failed_cells, f"{answer.label} ({answer.description}) earned every point"
+    assert answer.feedback in graded.feedback, f"the feedback for {answer.label} does not say {answer.feedback!r}"
+    assert_feedback_is_safe(assignment, graded)
 
 
-def trick_submissions(assignment):
-    """[(label, trick source, its baseline source, grade_id)] for `assignment`.
-
-    A trick written for one function is compared with the release's stub; a
-    generic trick (tricks/any/) is put in front of each function's first wrong
-    answer and compared with that wrong answer alone.
-    """
-    stubs = {grade_id: cell.source for grade_id, cell in answer_cells(read_notebook(RELEASE, assignment)).items()}
-    found = [(path, path.read_text(), stubs[grade_id], grade_id) for grade_id, path in entries("tricks", assignment)]
-    for grade_id in graded_functions(assignment):
-        wrong = sorted((CATALOGUE / "wrong" / grade_id).glob("*.py"))[0].read_text()
-        found += [(path, path.read_text() + "\n\n" + wrong, wrong, grade_id)
-                  for path in sorted((CATALOGUE / "tricks" / "any").glob("*.py"))]
-    return found
+def test_every_test_cell_fails_on_some_mistake(grader, assignment):
+    failed = set()
+    for answer in answers("wrong", assignment):
+        failed |= grader.grade(assignment, "wrong", reference_with(assignment, **{answer.grade_id: answer.source})).failed_cells
+    never = set(autograder_test_cells(assignment)) - failed - manually_graded(assignment)
+    assert not never, f"no catalogue mistake makes these test cells fail: {sorted(never)}"
 
 
-def test_tricks_earn_nothing(grader, assignment, record_property):
-    failures = []
-    found = trick_submissions(assignment)
-    for number, (path, trick, baseline_source, grade_id) in enumerate(found):
-        baseline = grader.grade(assignment, f"baseline-{number}", with_answer(assignment, grade_id, baseline_source))
-        graded = grader.grade(assignment, f"trick-{number}", with_answer(assignment, grade_id, trick))
-        if graded.total > baseline.total:
-            gained = sorted(graded.failed_cells ^ baseline.failed_cells)
-            failures.append(f"{path.relative_to(CATALOGUE)} on {grade_id} ({header(path, 'Trick')}) gained points in {gained}")
-    record_property("trust", ("tricks", len(found) - len(failures), len(found)))
-    assert not failures, "\n".join(failures)
+def manually_graded(assignment):
+    return {cell.metadata["nbgrader"]["grade_id"] for cell in read_notebook(SOLUTIONS, assignment).cells
+            if cell.metadata.get("nbgrader", {}).get("solution") and cell.metadata["nbgrader"].get("grade")}
+
+
+@pytest.mark.parametrize("assignment, trick", catalogue_items("tricks"))
+def test_trick_earns_no_more_than_the_stub(grader, assignment, trick, record_property):
+    baseline = grader.grade(assignment, "unchanged", read_notebook(RELEASE, assignment))
+    graded = grader.grade(assignment, "trick", fill_answers(assignment, {**stubs(assignment), trick.grade_id: trick.source}))
+    record_property("trust", ("tricks", int(graded.total <= baseline.total), 1))
+    assert graded.total <= baseline.total, (
+        f"{trick.label} ({trick.description}) gained points in {sorted(baseline.failed_cells - graded.failed_cells)}")
+    assert_feedback_is_safe(assignment, graded)
+
+
+@pytest.mark.parametrize("assignment, trick", generic_items())
+def test_generic_trick_earns_no_more_than_the_mistakes_alone(grader, assignment, trick, record_property):
+    """A trick of tricks/any/, in front of the first answer cell of a notebook whose every answer is wrong."""
+    wrong = all_wrong(assignment)
+    first = next(iter(solution_answers(assignment)))
+    baseline = grader.grade(assignment, "all-wrong", reference_with(assignment, **wrong))
+    tricked = {**wrong, first: trick.source + "\n\n" + wrong.get(first, stubs(assignment)[first])}
+    graded = grader.grade(assignment, "trick", reference_with(assignment, **tricked))
+    record_property("trust", ("tricks", int(graded.total <= baseline.total), 1))
+    assert graded.total <= baseline.total, (
+        f"{trick.label} ({trick.description}) gained points in {sorted(baseline.failed_cells - graded.failed_cells)}")
+    assert_feedback_is_safe(assignment, graded)
 
 
 @pytest.mark.parametrize("kind", sorted(MINIMUM))
 def test_catalogue_answers_name_real_answer_cells(kind):
-    cells = {grade_id for a in (p.name for p in RELEASE.iterdir() if p.is_dir())
-             for grade_id in answer_cells(read_notebook(RELEASE, a))}
-    folders = {p.name for p in (CATALOGUE / kind).iterdir() if p.is_dir()} - {"any"}
-    assert folders <= cells, f"catalogue folders without an answer cell: {sorted(folders - cells)}"
+    cells = {grade_id for a in assignment_names() for grade_id in answer_cells(read_notebook(RELEASE, a))}
+    names = {p.stem for p in (CATALOGUE / kind).iterdir()} - {"any"}
+    assert names <= cells, f"catalogue entries without an answer cell: {sorted(names - cells)}"

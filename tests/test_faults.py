@@ -6,8 +6,8 @@ course; a good submission graded after all of them still earns every point.
 """
 
 import copy
-import datetime
 import re
+import time
 
 import nbformat
 import pytest
@@ -15,12 +15,12 @@ import pytest
 from autograders.course import RELEASE, ScratchCourse, read_notebook
 from autograders.grade_class import grade_submission
 from autograders.submissions import fill_answers, solution_answers
-from conftest import html_to_text
+from support import FIRST as ASSIGNMENT
+from support import ON_TIME, full_score, html_to_text
 
-ASSIGNMENT = "01_sigmoid"
-ON_TIME = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
-FULL = 6.0  # autograded points of 01_sigmoid
+FULL = full_score(ASSIGNMENT)
 SIGMOID_GRAD_ONLY = 2.0  # the sigmoid cell is broken, sigmoid_grad's tests still pass
+INJECTED = "<script>document.title = 'nnfs-injected'</script><img src=x onerror=\"document.title = 'nnfs-injected'\">"
 
 
 def before_sigmoid(code):
@@ -62,6 +62,13 @@ def retyped(cells):
     return cells[:i] + [markdown] + cells[i + 1:]
 
 
+def html_in_written_answer(cells):
+    for cell in cells:
+        if cell.cell_type == "markdown" and cell.metadata.get("nbgrader", {}).get("solution"):
+            cell.source = "The derivative is s (1 - s). " + INJECTED
+    return cells
+
+
 # name -> (what is submitted, status, autograded points kept, phrase the feedback must contain)
 FAULTS = {
     "infinite_loop": (lambda: before_sigmoid("while True:\n    pass"), "graded", SIGMOID_GRAD_ONLY, "Timeout"),
@@ -70,6 +77,11 @@ FAULTS = {
     "os_exit_kills_kernel": (lambda: before_sigmoid("import os\nos._exit(1)"), "failed", 0.0, "kernel died"),
     "syntax_error": (lambda: before_sigmoid("def broken(:\n    pass"), "graded", SIGMOID_GRAD_ONLY, "SyntaxError"),
     "enormous_output": (lambda: before_sigmoid("print('x' * 20_000_000)"), "graded", FULL, "output cut by the grader"),
+    "output_flood_after_every_cell": (lambda: before_sigmoid(
+        "import sys\nget_ipython().events.register('post_execute', lambda: sys.__stdout__.write('x' * 30_000_000))\n"
+        "get_ipython().events.register('pre_execute', lambda: print('y' * 3_000_000))"), "graded", FULL,
+        "output cut by the grader"),
+    "html_in_written_answer": (lambda: edit_cells(html_in_written_answer), "graded", FULL, "The derivative is s"),
     "duplicated_test_cell": (lambda: edit_cells(duplicated), "graded", FULL, "sigmoid matches the reference values"),
     "deleted_test_cell": (lambda: edit_cells(deleted), "graded", FULL, "added back by nbgrader"),
     "answer_cell_made_markdown": (lambda: edit_cells(retyped), "graded", FULL, "sigmoid_grad matches the reference values"),
@@ -106,6 +118,22 @@ def test_fault_is_contained(course, name, record_property):
     assert outcome.status == status, outcome.message
     assert outcome.score == points
     assert re.search(phrase, feedback, re.I), f"the feedback does not say {phrase!r}"
+    page = course.feedback_path(ASSIGNMENT, name).read_text()
+    assert "<script>document.title = 'nnfs-injected'" not in page and "onerror=" not in page
+
+
+def test_a_submission_that_slows_every_cell_costs_it_at_most_its_budget(tmp_path):
+    """A hook sleeps before every later cell, each under the cell limit: the notebook's budget stops it."""
+    course = ScratchCourse(tmp_path, cell_timeout=5, submission_timeout=20)
+    course.add_assignment(ASSIGNMENT)
+    course.submit("slow", ASSIGNMENT, before_sigmoid(
+        "import time\nget_ipython().events.register('pre_execute', lambda: time.sleep(4))"), ON_TIME)
+    started = time.monotonic()
+    outcome = grade_submission(course, ASSIGNMENT, "slow")
+    assert time.monotonic() - started < 20 + 25  # its budget, plus nbgrader's own work and feedback
+    assert outcome.status == "graded" and outcome.score < FULL
+    feedback = html_to_text(course.feedback_path(ASSIGNMENT, "slow").read_text())
+    assert "time budget of 20 s for the whole notebook" in feedback
 
 
 def test_a_good_submission_after_the_faults_earns_every_point(course):

@@ -19,6 +19,22 @@ GRADED = {
     "04_two_layer_net": {"count_params": ["Dx", "H", "Dy"],
                          "forward_backward_prop": ["data", "labels", "params", "dimensions"]},
     "05_moons": {"Model": None},
+    "06_relu_digits": {"TwoLayerNet": None},
+    "07_layers": {"init_layers": ["nn_architecture", "seed"],
+                  "single_layer_forward_propagation": ["A_prev", "W_curr", "b_curr", "activation"],
+                  "full_forward_propagation": ["X", "params_values", "nn_architecture"],
+                  "get_cost_value": ["Y_hat", "Y"], "get_accuracy_value": ["Y_hat", "Y"],
+                  "single_layer_backward_propagation": ["dA_curr", "W_curr", "b_curr", "Z_curr", "A_prev", "activation"],
+                  "full_backward_propagation": ["Y_hat", "Y", "memory", "params_values", "nn_architecture"],
+                  "update": ["params_values", "grads_values", "nn_architecture", "learning_rate"],
+                  "train": ["X", "Y", "nn_architecture", "epochs", "learning_rate", "verbose"]},
+    "08_debugging": {"Network": None, "FixedModel": None},
+    "09_optimizers": {**{rule: ["w", "dw", "config"] for rule in ("sgd", "sgd_momentum", "nesterov", "adagrad",
+                                                                  "rmsprop", "adam")},
+                      "step_decay": ["lr0", "epoch", "drop", "every"], "exponential_decay": ["lr0", "epoch", "k"],
+                      "inverse_time_decay": ["lr0", "epoch", "k"], "minibatches": ["X", "y", "batch_size", "rng"],
+                      "dropout_forward": ["x", "p", "rng", "train"], "dropout_backward": ["dout", "mask"]},
+    "10_deep_bsde": {"simulate_paths": ["batch", "d", "N", "T", "rng", "x0"], "Subnet": None, "GlobalModel": None},
 }
 
 

@@ -20,7 +20,7 @@ from autograders import grade_class, sandbox
 from autograders.course import SOLUTIONS, ScratchCourse
 from autograders.grade_class import grade_submission
 from autograders.submissions import fill_answers, solution_answers
-from conftest import ON_TIME, html_to_text
+from support import ON_TIME, html_to_text
 
 ASSIGNMENT = "01_sigmoid"
 FULL = 6.0  # autograded points of 01_sigmoid

@@ -1,0 +1,374 @@
+"""The grader's end of a call into the student's kernel (the kernel's end is `nnfs.kernel_service`).
+
+Test cells run in the grader's process; the student's graded names there are
+proxies (`RemoteFunction`, `RemoteObject`) whose calls become requests to the
+kernel over Jupyter's stdin channel. Whatever comes back is decoded by
+`nnfs.wire` as hostile data, under a deadline and a size bound, and the kernel
+never receives anything of a test but the data of the call it makes.
+"""
+
+import contextlib
+import random
+import sys
+import time
+
+import numpy as np
+import zmq
+from jupyter_core.utils import run_sync
+
+from nnfs import wire
+
+SERVE = "__import__('nnfs.kernel_service').kernel_service.serve()"
+# How long an interrupted kernel may take to stop what it runs and be idle again.
+STOP_GRACE = 10.0
+
+
+class RemoteError(Exception):
+    """The student's code raised in the kernel, or the kernel did not answer as it should."""
+
+
+class KernelTimeout(RemoteError):
+    """The kernel did not answer before the deadline."""
+
+
+class KernelLink:
+    """Requests to the student's kernel while the grader runs a cell of instructor code.
+
+    - client: the notebook's (async) kernel client; manager: its kernel manager
+    - deadline: () -> time.monotonic() by which the current cell must be done, and the
+      limit's name for messages
+    """
+
+    def __init__(self, client, manager, deadline):
+        self.client, self.manager, self.deadline = client, manager, deadline
+        self.serving = None  # msg_id of the kernel's running serve(), if any
+        self.callbacks = {}  # number -> a function of the grader's, handed to student code
+        self.broken = None  # why the kernel can no longer be used, once it cannot
+        self.agreed_states = None  # the random states both ends had after their last exchange
+        self._poller = self._shadows = None
+
+    # ---- random states: Python's `random` and NumPy's global state are shared, as in one process
+    def random_states(self):
+        """This process's random states, or None when the kernel already has them."""
+        states = {"python": random.getstate(), "numpy": np.random.get_state()}
+        if wire.same_random_states(states, self.agreed_states):
+            return None
+        self.agreed_states = states
+        return states
+
+    def set_random_states(self, states):
+        """Adopt the random states the kernel reports, if any and if they are well formed."""
+        if type(states) is not dict:
+            return
+        with contextlib.suppress(Exception):
+            random.setstate(states["python"])
+            np.random.set_state(states["numpy"])
+            self.agreed_states = states
+
+    # ---- requests --------------------------------------------------------------------
+    def call(self, name=None, owner=None, args=(), kwargs=None):
+        """Call the kernel's global `name`, or the kernel object `owner` (a RemoteObject)."""
+        args, kwargs = list(args), dict(kwargs or {})
+        reply = self.request({"op": "call", "name": name, "owner": owner, "args": args, "kwargs": kwargs,
+                              "random": self.random_states()})
+        self.set_random_states(reply.get("random"))
+        after = reply.get("after")
+        if type(after) is list and len(after) == 2:
+            mirror(args, after[0])
+            mirror(kwargs, after[1])
+        return reply.get("value")
+
+    def request(self, message):
+        """Send one request; the kernel's reply (a dict), its printed output written to our stdout."""
+        if self.broken:
+            raise RemoteError(self.broken)
+        if self.serving is None:
+            self.serving = self.client.execute(SERVE, silent=True, store_history=False, allow_stdin=True,
+                                               stop_on_error=False)
+            self.expect_ready()
+        reply = self.exchange(message)
+        if type(reply) is not dict or not ("value" in reply or "error" in reply):
+            raise RemoteError("the kernel answered something the grader did not ask for")
+        printed = reply.get("printed")
+        if type(printed) is str:
+            sys.stdout.write(printed[:100_000])
+        if "error" in reply:
+            raise RemoteError(f"{str(reply['error'])[:100]}: {str(reply.get('message', ''))[:2000]} "
+                              "(raised by your code)")
+        return reply
+
+    def expect_ready(self):
+        if self.receive() != {"ready": True}:
+            raise RemoteError("the kernel did not start answering the grader")
+
+    def exchange(self, message):
+        """Send `message`, answer the kernel's callbacks, and return its next other message."""
+        self.client.input(wire.dumps(message, self.handle))
+        while True:
+            prompt = self.receive()
+            if type(prompt) is dict and "callback" in prompt:
+                self.client.input(wire.dumps(self.run_callback(prompt), self.handle))
+            else:
+                return prompt
+
+    def run_callback(self, prompt):
+        function = self.callbacks.get(prompt.get("callback"))
+        if function is None:
+            return {"raised": "no such function"}
+        self.set_random_states(prompt.get("random"))
+        args, kwargs = prompt.get("args"), prompt.get("kwargs")
+        if type(args) is not list or type(kwargs) is not dict or not all(type(k) is str for k in kwargs):
+            return {"raised": "malformed arguments", "random": self.random_states()}
+        try:
+            with contextlib.redirect_stdout(NullWriter()):
+                value = function(*args, **kwargs)
+            return {"returned": value, "random": self.random_states()}
+        except RemoteError:
+            # The kernel failed while this function called back into it: the whole request
+            # fails, and the kernel, still waiting for this answer, is reset.
+            if self.serving is not None:
+                self.interrupt("a failed call")
+            raise
+        except Exception as error:
+            return {"raised": type(error).__name__, "random": self.random_states()}
+
+    def stop(self):
+        """End the kernel's serve(), leaving it idle for the notebook's next cell."""
+        if self.serving is None or self.broken:
+            return
+        try:
+            self.client.input(wire.dumps({"op": "stop"}))
+            self.wait_until_idle(time.monotonic() + STOP_GRACE)
+        except RemoteError:
+            pass
+        self.serving = None
+
+    # ---- handles -----------------------------------------------------------------------
+    def handle(self, value):
+        """Wire tag for what stays here: our own function (a callback), or the kernel's object back."""
+        if isinstance(value, RemoteObject):
+            return {"ref": object.__getattribute__(value, "_number")}
+        if isinstance(value, RemoteFunction):
+            raise wire.WireError("a student's function cannot be passed to student code")
+        if callable(value):
+            number = len(self.callbacks) + 1
+            self.callbacks[number] = value
+            return {"callback": number}
+        raise wire.WireError(f"a {type(value).__name__} cannot be sent to the kernel")
+
+    def resolve(self, kind, number, data):
+        if kind == "callback":
+            return self.callbacks.get(number)
+        return RemoteObject(self, number, data.get("callable") is True)
+
+    # ---- messages --------------------------------------------------------------------------
+    def receive(self):
+        """The kernel's next message to us: the prompt of its next input request, decoded."""
+        deadline, limit = self.deadline()
+        try:
+            prompt = self._next_prompt(deadline)
+        except KernelTimeout:
+            self.interrupt(f"it ran past the {limit}")
+            raise KernelTimeout(f"your code ran past the {limit} and was stopped") from None
+        try:
+            return wire.loads(prompt, self.resolve)
+        except wire.WireError as error:
+            raise RemoteError(f"the kernel answered with malformed data ({error})") from None
+
+    def _next_prompt(self, deadline):
+        """Wait for the kernel's next input request; what the serve cell prints is read and dropped."""
+        stdin, iopub, shell = self._sockets()
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise KernelTimeout()
+            ready = dict(self._poller.poll(1000 * min(remaining, 1.0)))
+            if not ready and not run_sync(self.manager.is_alive)():
+                self.broken = "the kernel died (a crash, os._exit, or too much memory)"
+                raise RemoteError(self.broken)
+            if iopub in ready:
+                self.client.session.recv(iopub, mode=zmq.NOBLOCK)
+            if shell in ready:
+                _, message = self.client.session.recv(shell, mode=zmq.NOBLOCK)
+                if message and message["parent_header"].get("msg_id") == self.serving:
+                    self.serving = None
+                    raise RemoteError("the kernel stopped answering the grader")
+            if stdin in ready:
+                _, message = self.client.session.recv(stdin, mode=zmq.NOBLOCK)
+                if message and message["msg_type"] == "input_request":
+                    prompt = message["content"].get("prompt")
+                    if type(prompt) is str:
+                        return prompt
+
+    def _sockets(self):
+        """Blocking views of the kernel client's stdin, iopub and shell sockets (they are asyncio's)."""
+        if self._poller is None:
+            self._shadows = [zmq.Socket.shadow(getattr(self.client, f"{name}_channel").socket.underlying)
+                             for name in ("stdin", "iopub", "shell")]
+            self._poller = zmq.Poller()
+            for socket in self._shadows:
+                self._poller.register(socket, zmq.POLLIN)
+        return self._shadows
+
+    def interrupt(self, why):
+        """Stop what the kernel runs; if it will not stop, no later cell may use it."""
+        run_sync(self.manager.interrupt_kernel)()
+        try:
+            self.wait_until_idle(time.monotonic() + STOP_GRACE)
+        except RemoteError:
+            self.broken = f"the kernel stopped answering after {why}"
+        self.serving = None
+
+    def wait_until_idle(self, deadline):
+        """Wait for the serve cell's execute reply; a stray input request is answered "stop" again."""
+        while self.serving is not None:
+            try:
+                self._next_prompt(deadline)
+                self.client.input(wire.dumps({"op": "stop"}))
+            except KernelTimeout:
+                raise RemoteError("the kernel did not stop") from None
+            except RemoteError:
+                if self.serving is not None:
+                    raise
+
+
+class NullWriter:
+    """Discards what the grader's own functions print while student code calls them."""
+
+    def write(self, text):
+        return len(text)
+
+    def flush(self):
+        pass
+
+
+def mirror(original, after):
+    """Copy into `original` (arguments of a call) the changes student code made to its copies."""
+    if isinstance(original, np.ndarray) and isinstance(after, np.ndarray):
+        if original.shape == after.shape and original.flags.writeable and not np.array_equal(original, after, equal_nan=True):
+            with contextlib.suppress(TypeError, ValueError):
+                original[...] = after
+    elif type(original) is list and type(after) is list:
+        if len(original) != len(after):
+            original[:] = after
+            return
+        for index, (old, new) in enumerate(zip(original, after)):
+            if isinstance(old, (np.ndarray, list, dict)) and type(old) is type(new):
+                mirror(old, new)
+            elif not same(old, new):
+                original[index] = new
+    elif type(original) is dict and type(after) is dict:
+        for key in [k for k in original if k not in after]:
+            del original[key]
+        for key, new in after.items():
+            old = original.get(key)
+            if isinstance(old, (np.ndarray, list, dict)) and type(old) is type(new):
+                mirror(old, new)
+            elif key not in original or not same(old, new):
+                original[key] = new
+
+
+def same(a, b):
+    try:
+        return bool(a == b)
+    except Exception:
+        return False
+
+
+class RemoteFunction:
+    """A student's top-level function or class, called in the kernel."""
+
+    def __init__(self, link, name):
+        self._link, self._name = link, name
+
+    def __call__(self, *args, **kwargs):
+        return self._link.call(name=self._name, args=args, kwargs=kwargs)
+
+    def __repr__(self):
+        return f"<your {self._name}>"
+
+
+class RemoteObject:
+    """An object that lives in the kernel (a student's model): attributes and calls go there.
+
+    A list or dict attribute comes back as a copy whose item assignments are written
+    back (`model.W[0] = A`, `net.params["W1"] = W`), as are entry assignments of its
+    arrays and of array attributes (`model.W[0][i, j] = v`, `model.z0[0] = v`).
+    """
+
+    def __init__(self, link, number, is_callable=False):
+        object.__setattr__(self, "_link", link)
+        object.__setattr__(self, "_number", number)
+        object.__setattr__(self, "_callable", is_callable)
+
+    def __call__(self, *args, **kwargs):
+        if not object.__getattribute__(self, "_callable"):
+            raise TypeError("this object of your kernel cannot be called")
+        return object.__getattribute__(self, "_link").call(owner=self, args=args, kwargs=kwargs)
+
+    def __getattr__(self, attr):
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        link = object.__getattribute__(self, "_link")
+        value = link.request({"op": "getattr", "owner": self, "attr": attr})["value"]
+        return tied(value, lambda new: link.request({"op": "setattr", "owner": self, "attr": attr, "value": new}),
+                    lambda key, new: link.request({"op": "setitem", "owner": self, "attr": attr, "key": key,
+                                                   "value": new}))
+
+    def __setattr__(self, attr, value):
+        link = object.__getattribute__(self, "_link")
+        link.request({"op": "setattr", "owner": self, "attr": attr, "value": value})
+
+    def __repr__(self):
+        return "<an object of your kernel>"
+
+
+def tied(value, set_whole, set_item):
+    """`value` read from a kernel attribute, with writes sent back (see RemoteObject)."""
+    if type(value) is list:
+        return TiedList(value, set_item)
+    if type(value) is dict:
+        return TiedDict(value, set_item)
+    if isinstance(value, np.ndarray):
+        return TiedArray.of(value, set_whole)
+    return value
+
+
+class TiedList(list):
+    def __init__(self, items, set_item):
+        super().__init__(TiedArray.of(item, lambda new, i=i: set_item(i, new)) if isinstance(item, np.ndarray)
+                         else item for i, item in enumerate(items))
+        self._set_item = set_item
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        self._set_item(key, np.asarray(value) if isinstance(value, np.ndarray) else value)
+
+
+class TiedDict(dict):
+    def __init__(self, items, set_item):
+        super().__init__({key: TiedArray.of(item, lambda new, k=key: set_item(k, new)) if isinstance(item, np.ndarray)
+                          else item for key, item in items.items()})
+        self._set_item = set_item
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        self._set_item(key, np.asarray(value) if isinstance(value, np.ndarray) else value)
+
+
+class TiedArray(np.ndarray):
+    """An array read from the kernel; setting an entry writes the whole array back."""
+
+    @classmethod
+    def of(cls, array, set_whole):
+        tied_array = np.asarray(array).view(cls)
+        tied_array._set_whole = set_whole
+        return tied_array
+
+    def __array_finalize__(self, obj):
+        self._set_whole = None  # views and results of arithmetic are plain copies
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        if self._set_whole is not None:
+            self._set_whole(np.asarray(self).view(np.ndarray).copy())
