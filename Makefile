@@ -4,13 +4,14 @@ VENV := .venv
 BIN := $(abspath $(VENV))/bin
 # nbgrader starts `alembic` from PATH when it creates a gradebook.
 export PATH := $(BIN):$(PATH)
-ASSIGNMENTS := $(notdir $(wildcard solutions/*))
+SOURCE_ASSIGNMENTS := $(notdir $(wildcard solutions/*))
 
-.PHONY: help demo test trust release lab benchmark constraints strip sandbox
+.PHONY: help demo test test-fast trust release lab benchmark constraints strip sandbox
 
 help:
 	@echo "make demo       build the release, autograde the sample class (grades, feedback, plot)"
 	@echo "make test       run the full test suite"
+	@echo "make test-fast  run only the fast unit tests (seconds; no grading)"
 	@echo "make trust      autograde the catalogues of answers and the faults; print the trust table"
 	@echo "make release    regenerate notebooks/ from solutions/ with nbgrader"
 	@echo "make lab        open JupyterLab on the student notebooks"
@@ -25,16 +26,19 @@ $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	touch $@
 
 release: $(VENV)/.installed
-	@for a in $(ASSIGNMENTS); do \
+	@for a in $(SOURCE_ASSIGNMENTS); do \
 	  $(BIN)/nbgrader generate_assignment $$a --force --no-db --log-level=WARN || exit 1; \
 	done
-	@echo "notebooks/ regenerated from solutions/ for: $(ASSIGNMENTS)"
+	@echo "notebooks/ regenerated from solutions/ for: $(SOURCE_ASSIGNMENTS)"
 
 demo: release sandbox
 	$(BIN)/python -m autograders.grade_class --sample
 
 test: $(VENV)/.installed sandbox
 	$(BIN)/python -m pytest -n 2
+
+test-fast: $(VENV)/.installed
+	$(BIN)/python -m pytest -q tests/unit
 
 trust: $(VENV)/.installed sandbox
 	$(BIN)/python -m pytest -n 2 tests/test_catalogue.py tests/test_faults.py

@@ -101,7 +101,10 @@ def scratch_space(size):
 
 def python_environment():
     """Folders of the grader's Python and of `nnfs`, outside /usr (already there)."""
-    folders = {Path(p).resolve() for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix)}
+    prefixes = (sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix)
+    folders = {Path(p).resolve() for p in prefixes}
+    # A virtual environment reached through a symlink is also shown under the path the kernel command uses.
+    folders |= {Path(p).absolute() for p in prefixes if Path(p).is_symlink()}
     folders.add(nnfs_folder())
     inside = [f for f in folders if f.is_relative_to("/usr") or any(f != g and f.is_relative_to(g) for g in folders)]
     return sorted(str(f) for f in folders - set(inside))

@@ -47,6 +47,7 @@ def test_sample_scenarios_are_graded_as_described(sample_run):
     assert float(grades["finn"]["raw_score"]) == score["ada"]
     assert score["finn"] < score["ada"]
     assert 0 < score["hal"] < score["ada"]  # the looping cell timed out, the rest was graded
+    assert score["mal"] == 0.0  # tricks earn nothing, side by side with honest students
     assert score["ivy"] == 0.0 and "not a notebook" in (course_dir / "feedback" / "ivy" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text()
 
 
