@@ -6,7 +6,7 @@ BIN := $(abspath $(VENV))/bin
 export PATH := $(BIN):$(PATH)
 SOURCE_ASSIGNMENTS := $(notdir $(wildcard solutions/*))
 
-.PHONY: help demo test test-fast trust release lab benchmark constraints strip sandbox
+.PHONY: help demo test test-fast trust release lab benchmark constraints strip sandbox postgresql
 
 help:
 	@echo "make demo       build the release, autograde the sample class (grades, feedback, plot)"
@@ -17,6 +17,7 @@ help:
 	@echo "make lab        open JupyterLab on the student notebooks"
 	@echo "make benchmark  print how long grading takes (and what the sandbox costs)"
 	@echo "make sandbox    install bubblewrap, the autograding sandbox (as root; apt-get)"
+	@echo "make postgresql install PostgreSQL, for tests of a PostgreSQL gradebook (as root; apt-get)"
 	@echo "make strip      remove outputs from solutions/ (nbstripout)"
 
 $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
@@ -34,7 +35,7 @@ release: $(VENV)/.installed
 demo: release sandbox
 	$(BIN)/python -m autograders.grade_class --sample
 
-test: $(VENV)/.installed sandbox
+test: $(VENV)/.installed sandbox postgresql
 	$(BIN)/python -m pytest -n 2
 
 test-fast: $(VENV)/.installed
@@ -67,3 +68,16 @@ sandbox:
 	    echo "  sudo apt-get install bubblewrap   (Fedora: sudo dnf install bubblewrap)"; \
 	    exit 1; \
 	  fi; }
+
+# tests/test_scale.py starts its own PostgreSQL server (a cluster in a temporary folder, on
+# loopback) to test a PostgreSQL gradebook; it skips, saying why, where PostgreSQL is missing.
+POSTGRES_INITDB := $(firstword $(shell command -v initdb 2>/dev/null) $(wildcard /usr/lib/postgresql/*/bin/initdb))
+postgresql:
+	@if [ -z "$(POSTGRES_INITDB)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing PostgreSQL for the gradebook tests (apt-get install postgresql)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else \
+	    echo "PostgreSQL is not installed: tests of a PostgreSQL gradebook will be skipped."; \
+	    echo "  sudo apt-get install postgresql   (Fedora: sudo dnf install postgresql-server)"; \
+	  fi; fi

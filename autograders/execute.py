@@ -115,7 +115,7 @@ class GradingExecute(Execute):
     def on_cell_executed(self, **kwargs):
         super().on_cell_executed(**kwargs)
         for output in kwargs["cell"].get("outputs", []):
-            if output.output_type == "error" and output.ename in MEMORY_ERRORS and self.km.enabled:
+            if output.output_type == "error" and output.ename in MEMORY_ERRORS and getattr(self.km, "enabled", False):
                 note = f"(the autograder allows each process {self.km.memory_limit / GiB:g} GiB of memory)"
                 output.evalue = f"{output.evalue} {note}".strip()
                 output.traceback = list(output.traceback) + [note]

@@ -2,11 +2,17 @@
 
     python -m autograders.grade_class --sample           # the bundled sample class (`make demo`)
     python -m autograders.grade_class --submitted DIR    # DIR/<student>/<assignment>/<assignment>.ipynb
+    ... --workers N                  # N submissions at once (default: this machine's cores)
+    ... --scheduler tcp://HOST:PORT  # on the workers of a Dask cluster
+    ... --db-url postgresql+psycopg://USER@HOST/DB   # the gradebook in PostgreSQL (default: SQLite)
 
 Everything is written under the course directory (default `build/demo`), never
 into the committed tree. Each submission is autograded on its own, so one that
 fails costs only that student's points; re-running regrades everything and
-keeps the gradebook (and any manual grades) in place.
+keeps the gradebook (and any manual grades) in place. With more than one worker
+each submission is graded in a worker's private scratch course and only this
+process writes into the course (`autograders/parallel.py`): the grades are those of
+`--workers 1`.
 """
 
 import argparse
@@ -23,8 +29,9 @@ from pathlib import Path
 
 from nbgrader.plugins.export import CsvExportPlugin
 from sqlalchemy.exc import SAWarning
+from tqdm import tqdm
 
-from autograders import report, sandbox
+from autograders import parallel, report, sandbox
 from autograders.course import REPO, ScratchCourse, assignment_names
 from autograders.sample import load_manifest, sample_submissions
 from autograders.submissions import autograder_test_cells, fill_answers, solution_answers
@@ -152,17 +159,65 @@ def setup_sample(course, assignments):
     return [s.id for s in students], [(s.student_id, s.assignment) for s in submissions], duedates
 
 
-def grade_class(course, assignments, students, pairs):
-    """Autograde every submission in `pairs`, printing progress; returns [Outcome] for every student."""
-    outcomes = []
-    for number, (student_id, assignment) in enumerate(pairs, start=1):
+def graded_one_by_one(course, pairs):
+    """Grade `pairs` in this process, one after another: yields (Outcome, seconds)."""
+    for student_id, assignment in pairs:
         started = time.perf_counter()
         outcome = grade_submission(course, assignment, student_id)
-        outcomes.append(outcome)
+        yield outcome, time.perf_counter() - started
+
+
+class Progress:
+    """A progress bar (done, failed, time left) on a terminal, and one line per submission on stdout and in a log."""
+
+    def __init__(self, total, log_path):
+        self.total, self.done_count, self.failed = total, 0, 0
+        self.bar = tqdm(total=total, unit="submission", file=sys.stderr, disable=None, dynamic_ncols=True,
+                        bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}]{postfix}")
+        self.log = open(log_path, "a")
+        self.log.write(f"# {datetime.datetime.now().isoformat(timespec='seconds')}: grading {total} submission(s)\n")
+
+    def done(self, outcome, seconds):
+        self.failed += outcome.status == "failed"
+        self.bar.update()
+        self.bar.set_postfix_str(f"{self.failed} failed", refresh=True)
+        self.done_count += 1
+        done = self.done_count
+        left = tqdm.format_interval((time.perf_counter() - self.started) / done * (self.total - done))
         result = (f"{outcome.score:g}/{outcome.max_score:g}" if outcome.status == "graded"
                   else f"FAILED: {outcome.message}")
-        print(f"[{number:>3}/{len(pairs)}] {assignment:<17} {student_id:<12} {result}  "
-              f"({time.perf_counter() - started:.1f} s)", flush=True)
+        line = (f"[{done:>3}/{self.total}] {outcome.assignment:<17} {outcome.student_id:<12} {result}  "
+                f"({seconds:.1f} s; {self.failed} failed, {left} left)")
+        self.bar.write(line, file=sys.stdout)
+        sys.stdout.flush()
+        self.log.write(line + "\n")
+        self.log.flush()
+
+    def __enter__(self):
+        self.started = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc):
+        self.bar.close()
+        self.log.close()
+
+
+def grade_class(course, assignments, students, pairs, workers=1, scheduler=None):
+    """Autograde every submission in `pairs`, showing progress; returns [Outcome] for every student.
+
+    - workers: submissions graded at once on this machine; 1 grades them here, one by one
+    - scheduler: a Dask scheduler's address (tcp://HOST:PORT): grade on its workers instead
+    """
+    if scheduler or workers > 1:
+        results = parallel.run(course, pairs, workers=workers, scheduler=scheduler)
+    else:
+        results = graded_one_by_one(course, pairs)
+    by_pair = {}
+    with Progress(len(pairs), course.root / "grading.log") as progress:
+        for outcome, seconds in results:
+            by_pair[(outcome.student_id, outcome.assignment)] = outcome
+            progress.done(outcome, seconds)
+    outcomes = [by_pair[pair] for pair in pairs]  # the order of `pairs`, however they finished
     submitted = set(pairs)
     outcomes += [Outcome(s, a, "missing", message="no submission")
                  for a in assignments for s in students if (s, a) not in submitted]
@@ -176,16 +231,25 @@ def main(argv=None):
     source.add_argument("--submitted", type=Path, help="folder of submissions: <student>/<assignment>/<assignment>.ipynb")
     parser.add_argument("--course-dir", type=Path, default=REPO / "build" / "demo")
     parser.add_argument("--assignment", action="append", help="grade only these assignments (repeatable)")
+    parser.add_argument("--student", action="append", help="grade only these students (repeatable)")
     parser.add_argument("--no-sandbox", action="store_true",
                         help="run submissions unsandboxed, with your own rights: only for code you trust")
+    parser.add_argument("--workers", type=int, default=parallel.default_workers(),
+                        help="submissions graded at once on this machine (default: its cores, %(default)s here)")
+    parser.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                        help="grade on the workers of this Dask scheduler instead of on this machine")
+    parser.add_argument("--db-url", help="the gradebook, nbgrader's db_url (default: SQLite gradebook.db in the "
+                                         "course directory), e.g. postgresql+psycopg://USER@HOST:5432/DB")
     args = parser.parse_args(argv)
+    if args.workers < 1:
+        parser.error("--workers must be at least 1")
     warnings.simplefilter("ignore", SAWarning)  # nbgrader 0.9.6's gradebook autoflush noise
     if not args.no_sandbox and (problem := sandbox.problem()):
         print(problem, file=sys.stderr)
         return 2
 
     assignments = args.assignment or assignment_names()
-    course = ScratchCourse(args.course_dir, sandbox=not args.no_sandbox)
+    course = ScratchCourse(args.course_dir, sandbox=not args.no_sandbox, db_url=args.db_url)
     print("Grading the reference solutions first (the canary) ...", flush=True)
     if problem := canary_problem(course, assignments):
         print(problem, file=sys.stderr)
@@ -194,6 +258,8 @@ def main(argv=None):
     if args.sample:
         duedates = load_manifest()[0]
     print(f"Course directory: {course.root}")
+    with course.gradebook() as gb:  # due dates an instructor set stay (the sample class brings its own)
+        duedates = {**{a.name: a.duedate for a in gb.assignments}, **duedates}
     for assignment in assignments:
         course.add_assignment(assignment, duedate=duedates.get(assignment))
         print(f"generated {assignment} from solutions/ into the gradebook", flush=True)
@@ -203,8 +269,18 @@ def main(argv=None):
         students, pairs = collect(course, args.submitted, assignments)
         for student in students:
             course.add_student(student)
+    if args.student:
+        students = [s for s in students if s in args.student]
+        pairs = [(s, a) for s, a in pairs if s in args.student]
 
-    outcomes = grade_class(course, assignments, students, pairs)
+    where = f"on the Dask cluster at {args.scheduler}" if args.scheduler else f"with {args.workers} worker(s)"
+    print(f"Grading {len(pairs)} submission(s) {where}; progress lines also go to {course.root / 'grading.log'}",
+          flush=True)
+    try:
+        outcomes = grade_class(course, assignments, students, pairs, workers=args.workers, scheduler=args.scheduler)
+    except (OSError, RuntimeError) as error:  # the cluster cannot be reached, or its workers cannot grade
+        print(f"Could not grade on {args.scheduler or 'the worker processes'}: {error}", file=sys.stderr)
+        return 4
 
     grades_csv = course.root / "grades.csv"
     with course.gradebook() as gb:

@@ -41,12 +41,13 @@ c.OverwriteCells.add_missing_cells = True
 # cell (nbgrader's setting) and for the whole notebook, output kept per cell; per kernel
 # process memory, processes and threads, /tmp size, bytes per message from the kernel.
 c.Execute.timeout = 30
+c.Execute.iopub_timeout = 15  # nbgrader fails the whole notebook when a cell's output lags longer
 c.GradingExecute.submission_timeout = 300
 c.GradingExecute.max_output_chars = 100_000
 # nbgrader's default kernel arguments, plus a quiet kernel log.
 c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
 # Sandbox settings: c.SandboxedKernelManager.memory_limit (2 GiB per process), .max_processes
-# (128), .tmp_size (256 MiB), .wire_limit (256 MiB); .enabled = False for trusted use only
+# (128), .tmp_size (256 MiB), .wire_limit (64 MiB); .enabled = False for trusted use only
 # (what `grade_class --no-sandbox` sets).
 
 # Feedback: nbgrader's ClearHiddenTests removes hidden-test source from the test cells;

@@ -233,7 +233,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     max_processes = Integer(128, help="Processes and threads in one sandbox (RLIMIT_NPROC)").tag(config=True)
     tmp_size = Integer(256 * MiB, help="Bytes of the sandbox's /tmp, and of its /dev/shm").tag(config=True)
 
-    wire_limit = Integer(256 * MiB, help="Bytes of one message from the kernel; a larger one drops the connection"
+    wire_limit = Integer(64 * MiB, help="Bytes of one message from the kernel; a larger one drops the connection"
                          ).tag(config=True)
 
     kernel_dir = None  # private folder: connection file and IPC sockets

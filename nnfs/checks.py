@@ -229,3 +229,31 @@ def assert_finite(what, got, *, on, hint):
         raise AssertionError(
             f"{what} on {on} contains inf or nan: got {_show(got)}.\nLikely mistake: {hint}."
         )
+
+
+def call_or_fail(what, function, *args, on, hint, **kwargs):
+    """Call `function` quietly; when it raises, fail saying what was called, on what, the error and `hint`.
+
+    - hint: the likely mistake when the call raises, e.g. "config=None must become a dict of defaults"
+    """
+    try:
+        return call_quietly(function, *args, **kwargs)
+    except Exception as error:  # the student's code raised: say so readably
+        detail = str(error) if type(error).__name__ == "RemoteError" else f"{type(error).__name__}: {error}"
+        raise AssertionError(f"{what} on {on} raised {detail}\nLikely mistake: {hint}.") from None
+
+
+def dict_item(what, got, key, *, on, hint=None):
+    """`got[key]`, failing readably when `got` is not a dict or has no `key`.
+
+    - what: the dict checked, e.g. "the config sgd_momentum returns"
+    - hint: the likely mistake when the key is missing
+    """
+    if not isinstance(got, dict):
+        raise AssertionError(f"{what} on {on} should be a dict, got {type(got).__name__} {_show(got)}.")
+    if key not in got:
+        lines = [f"{what} on {on} has no key {key!r}; its keys: {sorted(str(k) for k in got)}."]
+        if hint:
+            lines.append(f"Likely mistake: {hint}.")
+        raise AssertionError("\n".join(lines))
+    return got[key]

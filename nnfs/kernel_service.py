@@ -31,6 +31,7 @@ from nnfs import wire
 
 MAX_PRINTED = 100_000  # characters of a call's printed output sent back
 MAX_GENERATED = 1_000_000  # items of a returned generator sent back as a list
+MAX_MESSAGE = 32 * 2**20  # characters of one message to the grader (it refuses far larger ones)
 
 _objects = {}  # number -> an object of the kernel the grader holds a handle on
 _agreed = [None]  # the random states both ends had after their last exchange
@@ -52,6 +53,10 @@ def _ask(message):
         text = wire.dumps(message, _handle)
     except (wire.WireError, RecursionError) as error:
         text = wire.dumps({"error": "WireError", "message": f"the result cannot be sent: {error}"})
+    if len(text) > MAX_MESSAGE:
+        text = wire.dumps({"error": "WireError", "message": f"the result is too large to send to the grader "
+                                                            f"({len(text) / 2**20:.0f} MB; the limit is "
+                                                            f"{MAX_MESSAGE / 2**20:.0f} MB)"})
     answer = wire.loads(input(text), _resolve)
     if type(answer) is not dict:
         raise wire.WireError("the grader's answer is not a request")

@@ -27,7 +27,7 @@ import numpy as np
 DTYPES = {np.dtype(code).str for code in "?bBhHiIlLqQefdgFDG"} | {"|b1", "|i1", "|u1"}
 BIT_GENERATORS = ("PCG64", "PCG64DXSM", "MT19937", "Philox", "SFC64")
 MAX_DEPTH = 32
-MAX_ITEMS = 10**8  # entries of one array
+MAX_ITEMS = 2 * 10**7  # entries of one array
 
 
 class WireError(ValueError):

@@ -30,3 +30,11 @@ def assignments_under_test():
     """The assignments the suite tests: all of them, or those in $ASSIGNMENTS (e.g. `ASSIGNMENTS=06_relu_digits`)."""
     chosen = [a for a in os.environ.get("ASSIGNMENTS", "").replace(",", " ").split() if a]
     return [a for a in assignment_names() if a in chosen] if chosen else assignment_names()
+
+
+INJECTED = "nnfs-injected"  # the marker in every piece of HTML the catalogue's tricks write
+
+
+def live_html(page):
+    """Script tags and event-handler attributes in a page that carry the tricks' marker (none may)."""
+    return re.findall(rf"<script[^>]*>[^<]*{INJECTED}|<[a-z]+[^>]*\son\w+\s*=[^>]*{INJECTED}", page)

@@ -4,17 +4,20 @@ A submission is the release with the reference answers in every answer cell but
 one, which holds a catalogue answer (tests/catalogue/README.md).
 """
 
-import re
+import os
 
 import pytest
 
 from autograders.catalogue import CATALOGUE, answers, generic_tricks
 from autograders.course import RELEASE, SOLUTIONS, assignment_names, read_notebook
 from autograders.submissions import answer_cells, autograder_test_cells, fill_answers, solution_answers
-from support import reference_with, assignments_under_test
+from support import assignments_under_test, live_html, reference_with
 
 MINIMUM = {"correct": 2, "wrong": 3, "tricks": 1}  # per graded name
-INJECTED = "nnfs-injected"  # in every piece of HTML the tricks write
+# The tricks of tricks/any/ act on the kernel, whatever the notebook: they are graded on notebooks
+# whose tests call functions (01), hand callables to student code (03) and use student objects
+# (05, 10), or on every notebook named in $ASSIGNMENTS.
+GENERIC_TRICKS_ON = {"01_sigmoid", "03_gradcheck", "05_moons", "10_deep_bsde"}
 
 
 def catalogue_items(kind):
@@ -22,7 +25,8 @@ def catalogue_items(kind):
 
 
 def generic_items():
-    return [pytest.param(a, trick, id=f"{a}:{trick.label}") for a in assignments_under_test() for trick in generic_tricks()]
+    chosen = [a for a in assignments_under_test() if a in GENERIC_TRICKS_ON or os.environ.get("ASSIGNMENTS")]
+    return [pytest.param(a, trick, id=f"{a}:{trick.label}") for a in chosen for trick in generic_tricks()]
 
 
 def hidden_test_lines(assignment):
@@ -41,7 +45,7 @@ def hidden_test_lines(assignment):
 def assert_feedback_is_safe(assignment, graded):
     leaked = [line for line in hidden_test_lines(assignment) if line in graded.feedback]
     assert not leaked, f"the feedback shows hidden-test source: {leaked[:2]}"
-    live = re.findall(rf"<script[^>]*>[^<]*{INJECTED}|<[a-z]+[^>]*\son\w+\s*=[^>]*{INJECTED}", graded.feedback_html)
+    live = live_html(graded.feedback_html)
     assert not live, f"the feedback page holds live HTML from the submission: {live[:2]}"
 
 
