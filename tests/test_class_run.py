@@ -12,8 +12,10 @@ from autograders import grade_class
 from autograders.course import RELEASE, REPO, ScratchCourse, assignment_names, read_notebook
 from autograders.sample import load_manifest
 from autograders.submissions import answer_cells, fill_answers, solution_answers
+from support import FIRST as ASSIGNMENT
+from support import full_score
 
-ASSIGNMENT = "01_sigmoid"
+FULL = full_score(ASSIGNMENT)
 
 
 def read_grades(path):
@@ -38,7 +40,7 @@ def test_every_sample_student_gets_a_grade_row(sample_run):
 def test_sample_scenarios_are_graded_as_described(sample_run):
     course_dir, grades = sample_run
     score = {student: float(row["score"]) for student, row in grades.items()}
-    assert score["ada"] == score["gia"] == 6.0  # every autograded point; written answer awaits manual grading
+    assert score["ada"] == score["gia"] == FULL  # every autograded point; written answer awaits manual grading
     assert 0 < score["ben"] < score["ada"]
     assert score["cleo"] == 0.0
     assert score["dan"] == 0.0 and grades["dan"]["timestamp"] == ""
@@ -81,7 +83,7 @@ def test_a_broken_notebook_costs_only_its_student(tmp_path, capsys):
     course_dir = tmp_path / "course"
     assert grade_class.main(["--submitted", str(submitted), "--course-dir", str(course_dir), "--assignment", ASSIGNMENT]) == 0
     grades = read_grades(course_dir / "grades.csv")
-    assert float(grades["good"]["score"]) == 6.0
+    assert float(grades["good"]["score"]) == FULL
     assert float(grades["broken"]["score"]) == 0.0
     assert "NotJSONError" in capsys.readouterr().out
     feedback = (course_dir / "feedback" / "broken" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text()
@@ -107,7 +109,7 @@ def test_grading_from_a_copy_of_the_checkout_that_shares_the_venv(tmp_path):
     run = subprocess.run([sys.executable, "-m", "autograders.grade_class", "--sample", "--assignment", "01_sigmoid",
                           "--course-dir", str(course_dir)], cwd=copy, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-2000:]
-    assert float(read_grades(course_dir / "grades.csv")["ada"]["score"]) == 6.0
+    assert float(read_grades(course_dir / "grades.csv")["ada"]["score"]) == FULL
 
 
 def test_the_canary_stops_a_run_that_would_grade_everyone_wrongly(tmp_path, monkeypatch, capsys):

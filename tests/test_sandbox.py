@@ -20,10 +20,10 @@ from autograders import grade_class, sandbox
 from autograders.course import SOLUTIONS, ScratchCourse
 from autograders.grade_class import grade_submission
 from autograders.submissions import fill_answers, solution_answers
-from support import ON_TIME, html_to_text
+from support import FIRST as ASSIGNMENT
+from support import ON_TIME, full_score, html_to_text
 
-ASSIGNMENT = "01_sigmoid"
-FULL = 6.0  # autograded points of 01_sigmoid
+FULL = full_score(ASSIGNMENT)
 SIGMOID_GRAD_ONLY = 2.0  # sigmoid's tests fail, sigmoid_grad's pass
 LIMITS = {"memory_limit": sandbox.GiB, "max_processes": 64}  # tighter than the defaults, to keep tests light
 CELL_TIMEOUT = 5
