@@ -36,7 +36,7 @@ demo: release sandbox
 	$(BIN)/python -m autograders.grade_class --sample
 
 test: $(VENV)/.installed sandbox postgresql
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --durations=20
 
 test-fast: $(VENV)/.installed
 	$(BIN)/python -m pytest -q tests/unit

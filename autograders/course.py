@@ -126,6 +126,9 @@ class ScratchCourse:
     def feedback_path(self, assignment, student_id):
         return self.root / "feedback" / student_id / assignment / f"{assignment}.html"
 
+    def autograded_path(self, assignment, student_id):
+        return self.root / "autograded" / student_id / assignment / f"{assignment}.ipynb"
+
     def cell_scores(self, assignment, student_id):
         """{grade_id: (score, max_score)} of every graded cell of a submission."""
         with self.gradebook() as gb:

@@ -45,6 +45,7 @@ class KernelLink:
         self.callbacks = {}  # number -> a function of the grader's, handed to student code
         self.broken = None  # why the kernel can no longer be used, once it cannot
         self.agreed_states = None  # the random states both ends had after their last exchange
+        self.unsent = {}  # id -> a TiedArray changed since the kernel last saw it
         self._poller = self._shadows = None
 
     # ---- random states: Python's `random` and NumPy's global state are shared, as in one process
@@ -82,6 +83,7 @@ class KernelLink:
         """Send one request; the kernel's reply (a dict), its printed output written to our stdout."""
         if self.broken:
             raise RemoteError(self.broken)
+        self.send_unsent()
         if self.serving is None:
             self.serving = self.client.execute(SERVE, silent=True, store_history=False, allow_stdin=True,
                                                stop_on_error=False)
@@ -132,11 +134,20 @@ class KernelLink:
         except Exception as error:
             return {"raised": type(error).__name__, "random": self.random_states()}
 
+    def defer_write(self, array):
+        """Note a changed TiedArray: it is written back once, before the kernel next runs anything."""
+        self.unsent[id(array)] = array
+
+    def send_unsent(self):
+        while self.unsent:
+            self.unsent.pop(next(iter(self.unsent))).write_back()
+
     def stop(self):
         """End the kernel's serve(), leaving it idle for the notebook's next cell."""
         if self.serving is None or self.broken:
             return
         try:
+            self.send_unsent()
             self.client.input(wire.dumps({"op": "stop"}))
             self.wait_until_idle(time.monotonic() + STOP_GRACE)
         except RemoteError:
@@ -313,7 +324,7 @@ class RemoteObject:
         value = link.request({"op": "getattr", "owner": self, "attr": attr})["value"]
         return tied(value, lambda new: link.request({"op": "setattr", "owner": self, "attr": attr, "value": new}),
                     lambda key, new: link.request({"op": "setitem", "owner": self, "attr": attr, "key": key,
-                                                   "value": new}))
+                                                   "value": new}), link.defer_write)
 
     def __setattr__(self, attr, value):
         link = object.__getattribute__(self, "_link")
@@ -323,20 +334,24 @@ class RemoteObject:
         return "<an object of your kernel>"
 
 
-def tied(value, set_whole, set_item):
-    """`value` read from a kernel attribute, with writes sent back (see RemoteObject)."""
+def tied(value, set_whole, set_item, defer):
+    """`value` read from a kernel attribute, with writes sent back (see RemoteObject).
+
+    An item assignment is sent at once; entry writes to an array are deferred (`defer(array)`)
+    and sent as one write of the whole array before the kernel next runs anything.
+    """
     if type(value) is list:
-        return TiedList(value, set_item)
+        return TiedList(value, set_item, defer)
     if type(value) is dict:
-        return TiedDict(value, set_item)
+        return TiedDict(value, set_item, defer)
     if isinstance(value, np.ndarray):
-        return TiedArray.of(value, set_whole)
+        return TiedArray.of(value, set_whole, defer)
     return value
 
 
 class TiedList(list):
-    def __init__(self, items, set_item):
-        super().__init__(TiedArray.of(item, lambda new, i=i: set_item(i, new)) if isinstance(item, np.ndarray)
+    def __init__(self, items, set_item, defer):
+        super().__init__(TiedArray.of(item, lambda new, i=i: set_item(i, new), defer) if isinstance(item, np.ndarray)
                          else item for i, item in enumerate(items))
         self._set_item = set_item
 
@@ -346,9 +361,9 @@ class TiedList(list):
 
 
 class TiedDict(dict):
-    def __init__(self, items, set_item):
-        super().__init__({key: TiedArray.of(item, lambda new, k=key: set_item(k, new)) if isinstance(item, np.ndarray)
-                          else item for key, item in items.items()})
+    def __init__(self, items, set_item, defer):
+        super().__init__({key: TiedArray.of(item, lambda new, k=key: set_item(k, new), defer)
+                          if isinstance(item, np.ndarray) else item for key, item in items.items()})
         self._set_item = set_item
 
     def __setitem__(self, key, value):
@@ -357,18 +372,21 @@ class TiedDict(dict):
 
 
 class TiedArray(np.ndarray):
-    """An array read from the kernel; setting an entry writes the whole array back."""
+    """An array read from the kernel; setting an entry writes the whole array back (deferred)."""
 
     @classmethod
-    def of(cls, array, set_whole):
+    def of(cls, array, set_whole, defer):
         tied_array = np.asarray(array).view(cls)
-        tied_array._set_whole = set_whole
+        tied_array._set_whole, tied_array._defer = set_whole, defer
         return tied_array
 
     def __array_finalize__(self, obj):
-        self._set_whole = None  # views and results of arithmetic are plain copies
+        self._set_whole = self._defer = None  # views and results of arithmetic are plain copies
 
     def __setitem__(self, key, value):
         super().__setitem__(key, value)
         if self._set_whole is not None:
-            self._set_whole(np.asarray(self).view(np.ndarray).copy())
+            self._defer(self)
+
+    def write_back(self):
+        self._set_whole(np.asarray(self).view(np.ndarray).copy())

@@ -2,10 +2,14 @@
 
 Grading results are kept for the whole test session, in a folder every pytest-xdist
 worker shares: a submission graded by one test is not graded again by another.
+A test that needs only the scores and what the test cells printed grades without
+the feedback page (`feedback=False`); the page costs a second nbconvert pass.
 """
 
+import fcntl
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -27,8 +31,8 @@ class Graded:
 
     scores: dict  # test cell grade_id -> points earned
     max_scores: dict  # test cell grade_id -> points available
-    feedback: str  # the feedback page as plain text
-    feedback_html: str  # the feedback page as served
+    feedback: str  # the feedback page as plain text, or (feedback=False) the outputs of the graded notebook
+    feedback_html: str  # the feedback page as served ("" with feedback=False)
 
     @property
     def total(self):
@@ -52,29 +56,54 @@ class Grader:
         self.generated = set()
         self.code = hashlib.sha256(b"".join(p.read_bytes() for p in GRADING_CODE)).hexdigest()
 
-    def grade(self, assignment, student_id, notebook):
-        """Grade as the class run does; a submission nbgrader cannot grade scores 0 everywhere."""
-        key = hashlib.sha256(f"{self.code}{assignment}{nbformat.writes(notebook)}".encode()).hexdigest()
-        cached = self.results / f"{key}.json"
-        if cached.exists():
-            return Graded(**json.loads(cached.read_text()))
-        graded = self._grade(assignment, student_id, notebook)
-        cached.write_text(json.dumps(asdict(graded)))
-        return graded
+    def grade(self, assignment, student_id, notebook, feedback=True):
+        """Grade as the class run does; a submission nbgrader cannot grade scores 0 everywhere.
 
-    def _grade(self, assignment, student_id, notebook):
+        feedback=False: nbgrader's autograde only, and `feedback` is what the graded notebook's cells output.
+        """
+        key = hashlib.sha256(f"{self.code}{assignment}{feedback}{nbformat.writes(notebook)}".encode()).hexdigest()
+        cached = self.results / f"{key}.json"
+        with open(self.results / f"{key}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # another worker grading the same submission: wait for its result
+            if not cached.exists():
+                cached.write_text(json.dumps(asdict(self._grade(assignment, student_id, notebook, feedback))))
+        return Graded(**json.loads(cached.read_text()))
+
+    def _grade(self, assignment, student_id, notebook, feedback):
         if assignment not in self.generated:
             self.course.add_assignment(assignment)
             self.generated.add(assignment)
         self.course.submit(student_id, assignment, notebook, ON_TIME)
-        outcome = grade_submission(self.course, assignment, student_id)
+        if feedback:
+            graded = grade_submission(self.course, assignment, student_id).status == "graded"
+            page = self.course.feedback_path(assignment, student_id).read_text()
+            text = html_to_text(page)
+        else:
+            graded = self.course.autograde(assignment, student_id)["success"]
+            page, text = "", outputs_text(self.course.autograded_path(assignment, student_id)) if graded else ""
         points = autograder_test_cells(assignment)
-        if outcome.status == "graded":
+        if graded:
             scores = {cell: score for cell, (score, _) in self.course.cell_scores(assignment, student_id).items()}
         else:
             scores = dict.fromkeys(points, 0.0)
-        page = self.course.feedback_path(assignment, student_id).read_text()
-        return Graded({cell: scores[cell] for cell in points}, points, html_to_text(page), page)
+        return Graded({cell: scores[cell] for cell in points}, points, text, page)
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def outputs_text(path):
+    """Everything the cells of an autograded notebook output, as plain text (what its feedback page shows)."""
+    parts = []
+    for cell in nbformat.read(path, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            if output.output_type == "stream":
+                parts.append(output.text)
+            elif output.output_type == "error":
+                parts += [output.ename, output.evalue, *output.traceback]
+            else:
+                parts.append(str(output.get("data", {}).get("text/plain", "")))
+    return ANSI.sub("", "\n".join(parts))
 
 
 @pytest.fixture(scope="session")

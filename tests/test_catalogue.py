@@ -42,9 +42,14 @@ def hidden_test_lines(assignment):
     return {line for line in hidden_lines if line not in release_text}
 
 
-def assert_feedback_is_safe(assignment, graded):
-    leaked = [line for line in hidden_test_lines(assignment) if line in graded.feedback]
+def assert_no_hidden_tests(assignment, text):
+    leaked = [line for line in hidden_test_lines(assignment) if line in text]
     assert not leaked, f"the feedback shows hidden-test source: {leaked[:2]}"
+
+
+def assert_feedback_is_safe(assignment, graded):
+    assert graded.feedback_html, "graded without its feedback page"
+    assert_no_hidden_tests(assignment, graded.feedback)
     live = live_html(graded.feedback_html)
     assert not live, f"the feedback page holds live HTML from the submission: {live[:2]}"
 
@@ -76,13 +81,27 @@ def test_solutions_earn_every_point(grader, assignment):
 
 
 def test_release_earns_nothing(grader, assignment):
-    graded = grader.grade(assignment, "unchanged", read_notebook(RELEASE, assignment))
+    graded = grader.grade(assignment, "unchanged", read_notebook(RELEASE, assignment), feedback=False)
     assert graded.total == 0, f"the stubs earned points in {set(graded.scores) - graded.failed_cells}"
+
+
+def correct_round(assignment, answer):
+    """The reference with the correct answers of `answer`'s rank: the k-th of every graded name, `answer` among them."""
+    ranked = {}
+    for other in answers("correct", assignment):
+        ranked.setdefault(other.grade_id, []).append(other)
+    rank = ranked[answer.grade_id].index(answer)
+    return reference_with(assignment, **{grade_id: found[rank].source for grade_id, found in ranked.items()
+                                         if rank < len(found)})
 
 
 @pytest.mark.parametrize("assignment, answer", catalogue_items("correct"))
 def test_correct_answer_earns_every_point(grader, assignment, answer, record_property):
-    graded = grader.grade(assignment, "correct", reference_with(assignment, **{answer.grade_id: answer.source}))
+    """Correct answers of one rank are graded in one submission; if it loses a point, each is graded alone."""
+    graded = grader.grade(assignment, "correct", correct_round(assignment, answer), feedback=False)
+    if graded.total < graded.max_total:
+        graded = grader.grade(assignment, "correct", reference_with(assignment, **{answer.grade_id: answer.source}),
+                              feedback=False)
     record_property("trust", ("correct", int(graded.total == graded.max_total), 1))
     assert graded.total == graded.max_total, (
         f"{answer.label} ({answer.description}) lost points in {sorted(graded.failed_cells)}:\n{graded.feedback[-1500:]}")
@@ -90,18 +109,21 @@ def test_correct_answer_earns_every_point(grader, assignment, answer, record_pro
 
 @pytest.mark.parametrize("assignment, answer", catalogue_items("wrong"))
 def test_wrong_answer_loses_points_and_is_named(grader, assignment, answer, record_property):
-    graded = grader.grade(assignment, "wrong", reference_with(assignment, **{answer.grade_id: answer.source}))
+    """The test cells' outputs (what the feedback page shows) name the mistake and show no hidden test."""
+    graded = grader.grade(assignment, "wrong", reference_with(assignment, **{answer.grade_id: answer.source}),
+                          feedback=False)
     caught = bool(graded.failed_cells) and answer.feedback in graded.feedback
     record_property("trust", ("wrong", int(caught), 1))
     assert graded.failed_cells, f"{answer.label} ({answer.description}) earned every point"
     assert answer.feedback in graded.feedback, f"the feedback for {answer.label} does not say {answer.feedback!r}"
-    assert_feedback_is_safe(assignment, graded)
+    assert_no_hidden_tests(assignment, graded.feedback)
 
 
 def test_every_test_cell_fails_on_some_mistake(grader, assignment):
     failed = set()
     for answer in answers("wrong", assignment):
-        failed |= grader.grade(assignment, "wrong", reference_with(assignment, **{answer.grade_id: answer.source})).failed_cells
+        submission = reference_with(assignment, **{answer.grade_id: answer.source})
+        failed |= grader.grade(assignment, "wrong", submission, feedback=False).failed_cells
     never = set(autograder_test_cells(assignment)) - failed - manually_graded(assignment)
     assert not never, f"no catalogue mistake makes these test cells fail: {sorted(never)}"
 
@@ -113,7 +135,7 @@ def manually_graded(assignment):
 
 @pytest.mark.parametrize("assignment, trick", catalogue_items("tricks"))
 def test_trick_earns_no_more_than_the_stub(grader, assignment, trick, record_property):
-    baseline = grader.grade(assignment, "unchanged", read_notebook(RELEASE, assignment))
+    baseline = grader.grade(assignment, "unchanged", read_notebook(RELEASE, assignment), feedback=False)
     graded = grader.grade(assignment, "trick", fill_answers(assignment, {**stubs(assignment), trick.grade_id: trick.source}))
     record_property("trust", ("tricks", int(graded.total <= baseline.total), 1))
     assert graded.total <= baseline.total, (
@@ -126,7 +148,7 @@ def test_generic_trick_earns_no_more_than_the_mistakes_alone(grader, assignment,
     """A trick of tricks/any/, in front of the first answer cell of a notebook whose every answer is wrong."""
     wrong = all_wrong(assignment)
     first = next(iter(solution_answers(assignment)))
-    baseline = grader.grade(assignment, "all-wrong", reference_with(assignment, **wrong))
+    baseline = grader.grade(assignment, "all-wrong", reference_with(assignment, **wrong), feedback=False)
     tricked = {**wrong, first: trick.source + "\n\n" + wrong.get(first, stubs(assignment)[first])}
     graded = grader.grade(assignment, "trick", reference_with(assignment, **tricked))
     record_property("trust", ("tricks", int(graded.total <= baseline.total), 1))

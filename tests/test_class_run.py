@@ -107,7 +107,7 @@ def test_grading_from_a_copy_of_the_checkout_that_shares_the_venv(tmp_path):
     shutil.copytree(REPO, copy, ignore=shutil.ignore_patterns(".venv", "build", ".git", "__pycache__"))
     course_dir = tmp_path / "course"
     run = subprocess.run([sys.executable, "-m", "autograders.grade_class", "--sample", "--assignment", "01_sigmoid",
-                          "--course-dir", str(course_dir)], cwd=copy, capture_output=True, text=True)
+                          "--student", "ada", "--course-dir", str(course_dir)], cwd=copy, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-2000:]
     assert float(read_grades(course_dir / "grades.csv")["ada"]["score"]) == FULL
 

@@ -66,14 +66,20 @@ def course(tmp_path_factory):
 def grade(course, student_id, notebook):
     """Grade as the class run does; check that nothing the kernel started is left."""
     course.submit(student_id, ASSIGNMENT, notebook, ON_TIME)
+    running_before = descendants()
     outcome = grade_submission(course, ASSIGNMENT, student_id)
-    assert nothing_left_running()
+    assert nothing_left_running(running_before)
     return outcome
 
 
-def nothing_left_running():
-    """No process under this one (kernels, bwrap) and none carrying TOKEN anywhere."""
-    if psutil.Process().children(recursive=True):
+def descendants():
+    """The processes under this one; other tests of this worker may keep servers of their own running."""
+    return set(psutil.Process().children(recursive=True))
+
+
+def nothing_left_running(running_before):
+    """No process under this one that grading started (kernels, bwrap) and none carrying TOKEN anywhere."""
+    if descendants() - running_before:
         return False
     return not any(TOKEN in " ".join(p.info["cmdline"] or []) for p in psutil.process_iter(["cmdline"]))
 
@@ -181,8 +187,9 @@ def test_a_submitted_symlink_brings_nothing_into_the_sandbox(course, tmp_path):
     nbformat.write(submission(attack, WRONG_SIGMOID), folder / f"{ASSIGNMENT}.ipynb")
     (folder / "notes.txt").symlink_to(SOLUTIONS / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
     grade_class.collect(course, tmp_path, [ASSIGNMENT])
+    running_before = descendants()
     outcome = grade_submission(course, ASSIGNMENT, "linky")
-    assert nothing_left_running()
+    assert nothing_left_running(running_before)
     assert "read a submitted symlink: refused" in answer_output(course, "linky")
     assert (outcome.status, outcome.score) == ("graded", SIGMOID_GRAD_ONLY)
 

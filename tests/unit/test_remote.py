@@ -1,5 +1,7 @@
 """The grader's proxies (autograders/remote.py): calls as data, changes mirrored, writes sent back."""
 
+import copy
+
 import numpy as np
 
 from autograders.remote import RemoteFunction, RemoteObject, mirror
@@ -9,13 +11,18 @@ class FakeLink:
     """Answers requests like a kernel would, from a dict of objects; records what was sent."""
 
     def __init__(self, objects):
-        self.objects, self.sent = objects, []
+        self.objects, self.sent, self.unsent = objects, [], {}
+
+    def defer_write(self, array):
+        self.unsent[id(array)] = array
 
     def request(self, message):
+        while self.unsent:
+            self.unsent.pop(next(iter(self.unsent))).write_back()
         self.sent.append(message)
         owner = self.objects[object.__getattribute__(message["owner"], "_number")]
         if message["op"] == "getattr":
-            return {"value": getattr(owner, message["attr"])}
+            return {"value": copy.deepcopy(getattr(owner, message["attr"]))}  # data crosses as a copy
         if message["op"] == "setattr":
             setattr(owner, message["attr"], message["value"])
         elif message["op"] == "setitem":
@@ -59,6 +66,18 @@ def test_writes_into_attributes_reach_the_kernel_object():
     proxy.u0 = 0.5
     assert model.W[0][1, 1] == 5.0 and model.W[1].tolist() == [1, 1, 1]
     assert model.params["b"][0] == 2.0 and model.z0[1] == 7.0 and model.u0 == 0.5
+
+
+def test_entry_writes_are_sent_once_before_the_kernel_next_runs_code():
+    model = Model()
+    link = FakeLink({1: model})
+    proxy = RemoteObject(link, 1)
+    z0 = proxy.z0
+    for i in range(2):
+        z0[i] = i + 1.0
+    assert [m["op"] for m in link.sent] == ["getattr"] and model.z0.tolist() == [0, 0]
+    proxy.u0 = 0.5
+    assert [m["op"] for m in link.sent] == ["getattr", "setattr", "setattr"] and model.z0.tolist() == [1, 2]
 
 
 def test_results_of_arithmetic_on_a_read_array_are_plain_copies():

@@ -55,8 +55,12 @@ def test_handles_are_resolved_by_the_receiving_side():
 
 
 def test_random_states_compare_by_value():
-    states = {"python": random.getstate(), "numpy": np.random.get_state()}
+    def seeded(seed):
+        random.seed(seed)
+        np.random.seed(seed)
+        return {"python": random.getstate(), "numpy": np.random.get_state()}
+
+    states = seeded(0)
     assert wire.same_random_states(states, wire.loads(wire.dumps(states)))
-    np.random.seed(1)
-    assert not wire.same_random_states(states, {"python": random.getstate(), "numpy": np.random.get_state()})
+    assert not wire.same_random_states(states, seeded(1))
     assert not wire.same_random_states(states, None)
