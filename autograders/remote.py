@@ -388,5 +388,18 @@ class TiedArray(np.ndarray):
         if self._set_whole is not None:
             self._defer(self)
 
+    def __array_ufunc__(self, ufunc, method, *inputs, out=(), **kwargs):
+        """Arithmetic gives plain arrays; an in-place one (`p += t * v`, `out=p`) is written back too."""
+        plain = [x.view(np.ndarray) if isinstance(x, TiedArray) else x for x in inputs]
+        if out:
+            kwargs["out"] = tuple(x.view(np.ndarray) if isinstance(x, TiedArray) else x for x in out)
+        result = getattr(ufunc, method)(*plain, **kwargs)
+        for x in out:
+            if isinstance(x, TiedArray) and x._set_whole is not None:
+                x._defer(x)
+        if out:
+            return out[0] if len(out) == 1 else out
+        return result
+
     def write_back(self):
         self._set_whole(np.asarray(self).view(np.ndarray).copy())

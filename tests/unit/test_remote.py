@@ -80,6 +80,18 @@ def test_entry_writes_are_sent_once_before_the_kernel_next_runs_code():
     assert [m["op"] for m in link.sent] == ["getattr", "setattr", "setattr"] and model.z0.tolist() == [1, 2]
 
 
+def test_in_place_arithmetic_on_a_read_array_reaches_the_kernel_object():
+    model = Model()
+    link = FakeLink({1: model})
+    proxy = RemoteObject(link, 1)
+    first, z0 = proxy.W[0], proxy.z0
+    first += 1.0
+    z0 -= 2.0
+    np.multiply(z0, 3.0, out=z0)
+    proxy.u0 = 0.5
+    assert model.W[0].tolist() == [[1, 1], [1, 1]] and model.z0.tolist() == [-6, -6]
+
+
 def test_results_of_arithmetic_on_a_read_array_are_plain_copies():
     model = Model()
     link = FakeLink({1: model})
