@@ -80,7 +80,8 @@ class Grader:
             text = html_to_text(page)
         else:
             graded = self.course.autograde(assignment, student_id)["success"]
-            page, text = "", outputs_text(self.course.autograded_path(assignment, student_id)) if graded else ""
+            page = ""
+            text = outputs_text(self.course.autograded_path(assignment, student_id)) if graded else ""
         points = autograder_test_cells(assignment)
         if graded:
             scores = {cell: score for cell, (score, _) in self.course.cell_scores(assignment, student_id).items()}
