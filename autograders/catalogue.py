@@ -107,3 +107,44 @@ def answer_source(assignment, grade_id, spec):
                 return answer.source
         raise CatalogueError(f"no mistake {name!r} in {spec}")
     return (CATALOGUE.parent.parent / spec).read_text()
+
+
+def wrong_rounds(wrong, reaches):
+    """Wrong answers grouped to be graded as one submission each: [{grade_id: answer}].
+
+    - wrong: the wrong answers of one notebook
+    - reaches: {grade_id: set of test cells that fail when that answer cell holds its stub}
+    Answers share a round only if they are in different answer cells and each keeps test
+    cells of its own there (`own_cells`); the others get a round of their own.
+    """
+    rounds = []
+    for answer in wrong:
+        group = next((group for group in rounds if answer.grade_id not in group and reaches.get(answer.grade_id)
+                      and all(own_cells(member, [*group, answer.grade_id], reaches) for member in [*group, answer.grade_id])),
+                     None)
+        if group is None:
+            rounds.append(group := {})
+        group[answer.grade_id] = answer
+    return rounds
+
+
+def own_cells(grade_id, group, reaches):
+    """The test cells only `grade_id`'s stub reaches among the answer cells of `group`."""
+    return reaches[grade_id] - set().union(*(reaches[other] for other in group if other != grade_id))
+
+
+def failures_in_round(answer, group, reaches, failed, outputs):
+    """(test cells `answer` failed, what they output), read off the grading of its round,
+    or None where the round cannot tell (grade the answer alone):
+
+    - failed: the test cells the round's submission failed; outputs: {test cell: its output text}
+    Only the answer's own cells count (a cell two answers reach could fail for either). A cell
+    that failed outside the round's reaches means an answer acted beyond its cells; an answer
+    none of whose own cells failed, or whose failed cells do not say its feedback phrase, is
+    left to its own grading.
+    """
+    if not failed <= set().union(*(reaches[grade_id] for grade_id in group)):
+        return None
+    own = failed & own_cells(answer.grade_id, group, reaches)
+    said = "\n".join(outputs[cell] for cell in sorted(own))
+    return (own, said) if own and answer.feedback in said else None

@@ -33,6 +33,7 @@ class Graded:
     max_scores: dict  # test cell grade_id -> points available
     feedback: str  # the feedback page as plain text, or (feedback=False) the outputs of the graded notebook
     feedback_html: str  # the feedback page as served ("" with feedback=False)
+    outputs: dict  # test cell grade_id -> what it output in the graded notebook ("" if not graded)
 
     @property
     def total(self):
@@ -80,30 +81,32 @@ class Grader:
             text = html_to_text(page)
         else:
             graded = self.course.autograde(assignment, student_id)["success"]
-            page = ""
-            text = outputs_text(self.course.autograded_path(assignment, student_id)) if graded else ""
+            page = text = ""
         points = autograder_test_cells(assignment)
+        scores, outputs = dict.fromkeys(points, 0.0), dict.fromkeys(points, "")
         if graded:
             scores = {cell: score for cell, (score, _) in self.course.cell_scores(assignment, student_id).items()}
-        else:
-            scores = dict.fromkeys(points, 0.0)
-        return Graded({cell: scores[cell] for cell in points}, points, text, page)
+            cells = nbformat.read(self.course.autograded_path(assignment, student_id), as_version=4).cells
+            outputs.update((cell.metadata["nbgrader"]["grade_id"], output_text(cell)) for cell in cells
+                           if cell.metadata.get("nbgrader", {}).get("grade_id") in points)
+            if not feedback:
+                text = "\n".join(output_text(cell) for cell in cells)
+        return Graded({cell: scores[cell] for cell in points}, points, text, page, outputs)
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def outputs_text(path):
-    """Everything the cells of an autograded notebook output, as plain text (what its feedback page shows)."""
+def output_text(cell):
+    """What one cell of an autograded notebook output, as plain text (what the feedback page shows of it)."""
     parts = []
-    for cell in nbformat.read(path, as_version=4).cells:
-        for output in cell.get("outputs", []):
-            if output.output_type == "stream":
-                parts.append(output.text)
-            elif output.output_type == "error":
-                parts += [output.ename, output.evalue, *output.traceback]
-            else:
-                parts.append(str(output.get("data", {}).get("text/plain", "")))
+    for output in cell.get("outputs", []):
+        if output.output_type == "stream":
+            parts.append(output.text)
+        elif output.output_type == "error":
+            parts += [output.ename, output.evalue, *output.traceback]
+        else:
+            parts.append(str(output.get("data", {}).get("text/plain", "")))
     return ANSI.sub("", "\n".join(parts))
 
 

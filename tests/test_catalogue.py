@@ -1,14 +1,17 @@
 """Test the tests: every catalogue answer, autograded by nbgrader, one pytest item each.
 
 A submission is the release with the reference answers in every answer cell but
-one, which holds a catalogue answer (tests/catalogue/README.md).
+one, which holds a catalogue answer (tests/catalogue/README.md). To save gradings,
+correct answers of one rank share a submission, and so do wrong answers of different
+answer cells that keep test cells of their own (autograders.catalogue.wrong_rounds);
+whatever such a round cannot tell for an answer is graded with that answer alone.
 """
 
 import os
 
 import pytest
 
-from autograders.catalogue import CATALOGUE, answers, generic_tricks
+from autograders.catalogue import CATALOGUE, answers, failures_in_round, generic_tricks, wrong_rounds
 from autograders.course import RELEASE, SOLUTIONS, assignment_names, read_notebook
 from autograders.submissions import answer_cells, autograder_test_cells, fill_answers, solution_answers
 from support import assignments_under_test, live_html, reference_with
@@ -107,23 +110,54 @@ def test_correct_answer_earns_every_point(grader, assignment, answer, record_pro
         f"{answer.label} ({answer.description}) lost points in {sorted(graded.failed_cells)}:\n{graded.feedback[-1500:]}")
 
 
+def stub_reach(grader, assignment, grade_id):
+    """The test cells that fail when answer cell `grade_id` holds its stub and every other the reference."""
+    submission = reference_with(assignment, **{grade_id: stubs(assignment)[grade_id]})
+    return grader.grade(assignment, "stub", submission, feedback=False).failed_cells
+
+
+_rounds = {}
+
+
+def rounds_and_reaches(grader, assignment):
+    """The wrong answers' rounds (autograders.catalogue.wrong_rounds) and the reaches they rest on."""
+    if assignment not in _rounds:
+        wrong = answers("wrong", assignment)
+        cells = {answer.grade_id for answer in wrong}
+        reaches = {grade_id: stub_reach(grader, assignment, grade_id) for grade_id in cells} if len(cells) > 1 else {}
+        _rounds[assignment] = wrong_rounds(wrong, reaches), reaches
+    return _rounds[assignment]
+
+
+def wrong_verdict(grader, assignment, answer):
+    """(test cells failed, what they output, the whole graded text) for a wrong answer:
+    from its round where the round can tell (autograders.catalogue.failures_in_round), else graded alone."""
+    rounds, reaches = rounds_and_reaches(grader, assignment)
+    group = next(group for group in rounds if group.get(answer.grade_id) == answer)
+    if len(group) > 1:
+        graded = grader.grade(assignment, "wrong", reference_with(assignment, **{g: a.source for g, a in group.items()}),
+                              feedback=False)
+        found = failures_in_round(answer, group, reaches, graded.failed_cells, graded.outputs)
+        if found:
+            return (*found, graded.feedback)
+    graded = grader.grade(assignment, "wrong", reference_with(assignment, **{answer.grade_id: answer.source}),
+                          feedback=False)
+    return graded.failed_cells, graded.feedback, graded.feedback
+
+
 @pytest.mark.parametrize("assignment, answer", catalogue_items("wrong"))
 def test_wrong_answer_loses_points_and_is_named(grader, assignment, answer, record_property):
     """The test cells' outputs (what the feedback page shows) name the mistake and show no hidden test."""
-    graded = grader.grade(assignment, "wrong", reference_with(assignment, **{answer.grade_id: answer.source}),
-                          feedback=False)
-    caught = bool(graded.failed_cells) and answer.feedback in graded.feedback
+    failed, said, text = wrong_verdict(grader, assignment, answer)
+    caught = bool(failed) and answer.feedback in said
     record_property("trust", ("wrong", int(caught), 1))
-    assert graded.failed_cells, f"{answer.label} ({answer.description}) earned every point"
-    assert answer.feedback in graded.feedback, f"the feedback for {answer.label} does not say {answer.feedback!r}"
-    assert_no_hidden_tests(assignment, graded.feedback)
+    assert failed, f"{answer.label} ({answer.description}) earned every point"
+    assert answer.feedback in said, f"the feedback for {answer.label} does not say {answer.feedback!r}"
+    assert_no_hidden_tests(assignment, text)
 
 
 def test_every_test_cell_fails_on_some_mistake(grader, assignment):
-    failed = set()
-    for answer in answers("wrong", assignment):
-        submission = reference_with(assignment, **{answer.grade_id: answer.source})
-        failed |= grader.grade(assignment, "wrong", submission, feedback=False).failed_cells
+    failed = set().union(*(wrong_verdict(grader, assignment, answer)[0] for answer in answers("wrong", assignment)))
     never = set(autograder_test_cells(assignment)) - failed - manually_graded(assignment)
     assert not never, f"no catalogue mistake makes these test cells fail: {sorted(never)}"
 
