@@ -1,15 +1,17 @@
 """The class run (`make demo`): nbgrader grades the sample class end to end."""
 
 import csv
+import datetime
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import pytest
 
 from autograders import grade_class
-from autograders.course import RELEASE, REPO, ScratchCourse, assignment_names, read_notebook
+from autograders.course import RELEASE, REPO, ScratchCourse, assignment_names, read_notebook, utc_timestamp
 from autograders.sample import load_manifest
 from autograders.submissions import answer_cells, fill_answers, solution_answers
 from support import FIRST as ASSIGNMENT
@@ -88,6 +90,29 @@ def test_a_broken_notebook_costs_only_its_student(tmp_path, capsys):
     assert "NotJSONError" in capsys.readouterr().out
     feedback = (course_dir / "feedback" / "broken" / ASSIGNMENT / f"{ASSIGNMENT}.html").read_text()
     assert "could not be autograded" in feedback and "NotJSONError" in feedback
+
+
+def test_a_due_date_set_in_the_gradebook_survives_a_regrade(tmp_path):
+    """As the README says: grade, set the due date with `nbgrader db assignment add`, grade again."""
+    submitted = tmp_path / "submitted" / "late" / ASSIGNMENT
+    submitted.mkdir(parents=True)
+    nbformat.write(fill_answers(ASSIGNMENT, solution_answers(ASSIGNMENT)), submitted / f"{ASSIGNMENT}.ipynb")
+    due = datetime.datetime(2026, 3, 1, 9, 0, tzinfo=datetime.timezone.utc)
+    (submitted / "timestamp.txt").write_text(utc_timestamp(due + datetime.timedelta(days=4.5)))
+    course_dir = tmp_path / "course"
+    run = ["--submitted", str(tmp_path / "submitted"), "--course-dir", str(course_dir), "--assignment", ASSIGNMENT]
+    assert grade_class.main([*run, "--workers", "1"]) == 0
+    assert float(read_grades(course_dir / "grades.csv")["late"]["score"]) == FULL  # no due date yet
+    nbgrader = Path(sys.executable).with_name("nbgrader")
+    subprocess.run([nbgrader, "db", "assignment", "add", ASSIGNMENT, "--duedate=2026-03-01 09:00:00 UTC"],
+                   cwd=course_dir, check=True, capture_output=True)
+    for workers in ["1", "2"]:
+        assert grade_class.main([*run, "--workers", workers]) == 0
+        with ScratchCourse(course_dir).gradebook() as gb:
+            assert gb.find_assignment(ASSIGNMENT).duedate == due.replace(tzinfo=None)
+        grades = read_grades(course_dir / "grades.csv")["late"]
+        assert float(grades["late_submission_penalty"]) == FULL / 2, grades  # 5 started days, 10% each
+        assert float(grades["score"]) == FULL / 2
 
 
 def test_the_manifest_names_real_answer_cells_assignments_and_files():
