@@ -15,7 +15,7 @@ help:
 	@echo "make trust      autograde the catalogues of answers and the faults; print the trust table"
 	@echo "make release    regenerate notebooks/ from solutions/ with nbgrader"
 	@echo "make lab        open JupyterLab on the student notebooks"
-	@echo "make benchmark  print how long grading takes (and what the sandbox costs)"
+	@echo "make benchmark  print how long grading takes, what the sandbox costs, and the sample class graded three ways"
 	@echo "make sandbox    install bubblewrap, the autograding sandbox (as root; apt-get)"
 	@echo "make postgresql install PostgreSQL, for tests of a PostgreSQL gradebook (as root; apt-get)"
 	@echo "make strip      remove outputs from solutions/ (nbstripout)"
@@ -50,6 +50,7 @@ lab: $(VENV)/.installed
 benchmark: $(VENV)/.installed sandbox
 	$(BIN)/python -m autograders.benchmark
 	$(BIN)/python -m autograders.benchmark_sandbox
+	$(BIN)/python -m autograders.benchmark_class $(foreach a,$(BENCHMARK_ASSIGNMENTS),--assignment $(a))
 
 strip: $(VENV)/.installed
 	$(BIN)/nbstripout --keep-id --keep-metadata-keys=nbgrader solutions/*/*.ipynb
