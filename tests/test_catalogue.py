@@ -123,7 +123,9 @@ def rounds_and_reaches(grader, assignment):
     """The wrong answers' rounds (autograders.catalogue.wrong_rounds) and the reaches they rest on."""
     if assignment not in _rounds:
         wrong = answers("wrong", assignment)
-        cells = {answer.grade_id for answer in wrong}
+        cells = sorted({answer.grade_id for answer in wrong})
+        if int(os.environ.get("PYTEST_XDIST_WORKER", "gw0")[2:]) % 2:
+            cells.reverse()  # two workers grade the stubs from opposite ends instead of waiting for each other
         reaches = {grade_id: stub_reach(grader, assignment, grade_id) for grade_id in cells} if len(cells) > 1 else {}
         _rounds[assignment] = wrong_rounds(wrong, reaches), reaches
     return _rounds[assignment]
