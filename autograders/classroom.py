@@ -35,6 +35,7 @@ from autograders.course import REPO, SOLUTIONS, ScratchCourse, assignment_names
 
 COURSE_ID = "nn-from-scratch"
 BIN = Path(sys.executable).parent
+LAB_CWD = REPO / "notebooks"
 HUB_CONFIG = REPO / "hub" / "jupyterhub_config.py"
 NODE_MODULES = REPO / "hub" / "node_modules"
 # MathJax 2 (what nbconvert's templates call), served by the hub for formgrader and feedback pages.
@@ -128,6 +129,19 @@ def lab_config(build=REPO / "build"):
     return student_config(build / "lab" / "config", make_exchange(build / "exchange"))
 
 
+def lab_command(build=REPO / "build", *options):
+    """(command, environment) of `make lab`: JupyterLab on notebooks/ with a student's config.
+
+    Run it from notebooks/ (LAB_CWD): nbgrader also reads nbgrader_config.py from the current
+    folder, and the checkout's own (the instructor's) must not override the student's.
+    """
+    config = lab_config(build)
+    env = {**os.environ, "JUPYTER_CONFIG_PATH": os.pathsep.join(
+        p for p in [str(config), os.environ.get("JUPYTER_CONFIG_PATH", "")] if p)}
+    command = [str(BIN / "jupyter"), "lab", *(["--allow-root"] if os.getuid() == 0 else []), *options, str(LAB_CWD)]
+    return command, env
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -210,11 +224,8 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=8000, help="the hub's port on 127.0.0.1 (hub)")
     args = parser.parse_args(argv)
     if args.what == "lab":
-        config = lab_config()
-        env = {**os.environ, "JUPYTER_CONFIG_PATH": os.pathsep.join(
-            p for p in [str(config), os.environ.get("JUPYTER_CONFIG_PATH", "")] if p)}
-        command = [str(BIN / "jupyter"), "lab", *(["--allow-root"] if os.getuid() == 0 else []),
-                   str(REPO / "notebooks")]
+        command, env = lab_command()
+        os.chdir(LAB_CWD)
         os.execvpe(command[0], command, env)
     if not (NODE_MODULES / ".bin" / "configurable-http-proxy").exists():
         print("The hub's proxy is missing: run `make hub` (it runs `npm ci` in hub/).", file=sys.stderr)

@@ -16,13 +16,14 @@ import shutil
 import signal
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from autograders.classroom import NODE_MODULES, Hub, free_port
+from autograders.classroom import LAB_CWD, NODE_MODULES, Hub, free_port, lab_command
 from autograders.course import REPO, ScratchCourse
 from autograders.submissions import solution_answers
 from support import FIRST as ASSIGNMENT
@@ -46,13 +47,20 @@ pytestmark = [
 
 
 class Browser:
-    """One Chromium for the test; a context (a person) per account; every problem recorded."""
+    """One Chromium for the module; a context (a person) per account; every problem recorded."""
 
-    def __init__(self, playwright, hub):
-        self.hub = hub
+    def __init__(self, playwright):
+        self.hub = None
         self.browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
         self.problems = []  # (account, what)
         self.step = 0
+
+    def context(self, who):
+        context = self.browser.new_context(viewport={"width": 1400, "height": 900})
+        context.route("**/*", lambda route: self._only_loopback(who, route))
+        page = context.new_page()
+        self.watch(who, page)
+        return page
 
     def log_in(self, user):
         """Log in on the hub's page; the hub starts the account's server (see `wait_for_lab`)."""
@@ -121,11 +129,11 @@ def hub(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser(hub):
+def browser():
     shutil.rmtree(SHOTS, ignore_errors=True)
     SHOTS.mkdir(parents=True)
     with playwright_api.sync_playwright() as playwright:
-        browser = Browser(playwright, hub)
+        browser = Browser(playwright)
         yield browser
         browser.close()
 
@@ -244,6 +252,7 @@ def fetch_feedback(browser, page, user):
 
 def test_a_class_on_the_hub_from_release_to_feedback(hub, browser):
     started = time.monotonic()
+    browser.hub = hub
     answers = {grade_id: "\n".join(line for line in source.splitlines() if "### " not in line)
                for grade_id, source in solution_answers(ASSIGNMENT).items()}  # as a student types them
     right = [("def sigmoid(x)", answers["sigmoid"]), (WRITTEN, ANSWER), ("def sigmoid_grad(s)", answers["sigmoid_grad"])]
@@ -350,3 +359,50 @@ def hub_scores(hub):
             result[student] = (submission.score - (submission.late_submission_penalty or 0.0), submission.max_score)
         return result
 
+
+
+# --- make lab: self-study on one machine --------------------------------------------------
+
+def test_make_lab_shows_the_assignments_list_without_an_error_and_no_formgrader(browser, tmp_path):
+    """`make lab`'s JupyterLab: a local exchange (empty), Validate, no instructor tools, no console error."""
+    port, token = free_port(), "nnfs-lab-test"
+    command, env = lab_command(tmp_path, "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+                               f"--IdentityProvider.token={token}")
+    log = open(tmp_path / "lab.log", "w")
+    process = subprocess.Popen(command, cwd=LAB_CWD, env=env, stdout=log, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    problems_before = len(browser.problems)
+    try:
+        page = browser.context("make-lab")
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline, (tmp_path / "lab.log").read_text()[-3000:]
+                time.sleep(0.5)
+        page.goto(f"http://127.0.0.1:{port}/lab/tree/01_sigmoid/01_sigmoid.ipynb?token={token}")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
+        menu(page, "Nbgrader")
+        items = page.locator(".lm-Menu-itemLabel").all_inner_texts()
+        assert "Assignment List" in items and "Formgrader" not in items and "Create assignment" not in items
+        page.locator(".lm-Menu-itemLabel", has_text="Assignment List").first.click()
+        page.locator("#assignments").wait_for(timeout=60_000)
+        for section in ("released", "fetched", "submitted"):  # each list has loaded: items, "none" or an error
+            page.locator(f"#{section}_assignments_list_loading").wait_for(state="hidden", timeout=60_000)
+        page.wait_for_timeout(1000)
+        errors = page.locator("[id$='_assignments_list_error']")
+        shown = [text for text in errors.all_inner_texts() if text.strip()]
+        browser.shot(page, "make-lab-assignments")
+        assert not shown, shown
+        assert (tmp_path / "exchange").is_dir()
+        assert page.locator(".jp-NotebookPanel-toolbar").get_by_text("Validate", exact=True).count() == 1
+        assert urllib.request.urlopen(f"http://127.0.0.1:{port}/formgrader?token={token}", timeout=10).status != 200
+    except urllib.error.HTTPError as error:
+        assert error.code == 404  # formgrader's server extension is off in a student's Lab
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+        log.close()
+    assert browser.problems[problems_before:] == []
