@@ -188,10 +188,8 @@ def do_assignment(browser, page, user, answers):
     released.locator(".list_item", has_text=ASSIGNMENT).locator("button", has_text="Fetch").click()
     fetched = page.locator("#fetched_assignments_list")
     fetched.locator(".list_item", has_text=ASSIGNMENT).first.wait_for(timeout=60_000)
-    page.locator("#jp-main-dock-panel").get_by_text(ASSIGNMENT, exact=True)  # the panel
     page.goto(f"{browser.hub.url}/user/{user}/lab/tree/{ASSIGNMENT}/{ASSIGNMENT}.ipynb")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle'], .jp-Notebook").first.wait_for()
     for marker, text in answers:
         if marker == WRITTEN:  # the markdown cell that says only YOUR ANSWER HERE
             found = page.wait_for_function("""() => {
