@@ -30,6 +30,7 @@ from support import FIRST as ASSIGNMENT
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = REPO / "build" / "screenshots" / "hub_flow"
+LAB_SHOTS = REPO / "build" / "screenshots" / "make_lab"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WRITTEN = "sigmoid_derivative"  # 01_sigmoid's written answer, graded by hand (2 points)
@@ -130,8 +131,6 @@ def hub(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    shutil.rmtree(SHOTS, ignore_errors=True)
-    SHOTS.mkdir(parents=True)
     with playwright_api.sync_playwright() as playwright:
         browser = Browser(playwright)
         yield browser
@@ -251,6 +250,8 @@ def fetch_feedback(browser, page, user):
 def test_a_class_on_the_hub_from_release_to_feedback(hub, browser):
     started = time.monotonic()
     browser.hub = hub
+    shutil.rmtree(SHOTS, ignore_errors=True)
+    SHOTS.mkdir(parents=True)
     answers = {grade_id: "\n".join(line for line in source.splitlines() if "### " not in line)
                for grade_id, source in solution_answers(ASSIGNMENT).items()}  # as a student types them
     right = [("def sigmoid(x)", answers["sigmoid"]), (WRITTEN, ANSWER), ("def sigmoid_grad(s)", answers["sigmoid_grad"])]
@@ -392,7 +393,8 @@ def test_make_lab_shows_the_assignments_list_without_an_error_and_no_formgrader(
         page.wait_for_timeout(1000)
         errors = page.locator("[id$='_assignments_list_error']")
         shown = [text for text in errors.all_inner_texts() if text.strip()]
-        browser.shot(page, "make-lab-assignments")
+        LAB_SHOTS.mkdir(parents=True, exist_ok=True)  # apart from the hub's: pytest-xdist may run the two at once
+        page.screenshot(path=str(LAB_SHOTS / "assignments-list.png"))
         assert not shown, shown
         assert (tmp_path / "exchange").is_dir()
         assert page.locator(".jp-NotebookPanel-toolbar").get_by_text("Validate", exact=True).count() == 1
