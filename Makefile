@@ -6,7 +6,7 @@ BIN := $(abspath $(VENV))/bin
 export PATH := $(BIN):$(PATH)
 SOURCE_ASSIGNMENTS := $(notdir $(wildcard solutions/*))
 
-.PHONY: help demo test test-fast trust release lab benchmark constraints strip sandbox postgresql
+.PHONY: help demo test test-fast trust release lab hub hub-deps benchmark constraints strip sandbox postgresql chromium
 
 help:
 	@echo "make demo       build the release, autograde the sample class (grades, feedback, plot)"
@@ -14,7 +14,9 @@ help:
 	@echo "make test-fast  run only the fast unit tests (seconds; no grading)"
 	@echo "make trust      autograde the catalogues of answers and the faults; print the trust table"
 	@echo "make release    regenerate notebooks/ from solutions/ with nbgrader"
-	@echo "make lab        open JupyterLab on the student notebooks"
+	@echo "make lab        open JupyterLab on the student notebooks (self-study; a local exchange in build/exchange)"
+	@echo "make hub        run the class on a JupyterHub on 127.0.0.1:8000 (instructor and student accounts)"
+	@echo "make chromium   install Debian's headless Chromium, for the browser test of the hub (as root; apt-get)"
 	@echo "make benchmark  print how long grading takes, what the sandbox costs, and the sample class graded three ways"
 	@echo "make sandbox    install bubblewrap, the autograding sandbox (as root; apt-get)"
 	@echo "make postgresql install PostgreSQL, for tests of a PostgreSQL gradebook (as root; apt-get)"
@@ -35,7 +37,7 @@ release: $(VENV)/.installed
 demo: release sandbox
 	$(BIN)/python -m autograders.grade_class --sample
 
-test: $(VENV)/.installed sandbox postgresql
+test: $(VENV)/.installed sandbox postgresql chromium hub-deps
 	$(BIN)/python -m pytest -n 2 --durations=20
 
 test-fast: $(VENV)/.installed
@@ -44,8 +46,38 @@ test-fast: $(VENV)/.installed
 trust: $(VENV)/.installed sandbox
 	$(BIN)/python -m pytest -n 2 tests/test_catalogue.py tests/test_faults.py
 
+# Self-study: a student's JupyterLab (nbgrader's Assignments list and Validate, on the local
+# exchange build/exchange; no formgrader), config written by autograders/classroom.py.
 lab: $(VENV)/.installed
-	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
+	$(BIN)/python -m autograders.classroom lab
+
+# The class on a JupyterHub (hub/jupyterhub_config.py): the proxy and MathJax from npm (hub/package-lock.json).
+hub-deps: hub/node_modules/.installed
+hub/node_modules/.installed: hub/package.json hub/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Node.js and npm, for the hub's proxy (apt-get install nodejs npm)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else \
+	    echo "The hub's proxy needs Node.js and npm: sudo apt-get install nodejs npm"; exit 1; \
+	  fi; }
+	cd hub && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+hub: $(VENV)/.installed hub-deps sandbox
+	$(BIN)/python -m autograders.classroom hub
+
+# tests/test_hub_flow.py drives the hub with Playwright in Debian's Chromium (never a downloaded
+# browser); it skips, saying why, where Chromium is missing.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Chromium for the browser test of the hub (apt-get install chromium)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is not installed: the browser test of the hub will be skipped."; \
+	    echo "  sudo apt-get install chromium"; \
+	  fi; }
 
 benchmark: $(VENV)/.installed sandbox
 	$(BIN)/python -m autograders.benchmark

@@ -44,13 +44,15 @@ def utc_timestamp(moment):
 class ScratchCourse:
     """An nbgrader course directory for grading, with the course's grading config."""
 
-    def __init__(self, root, cell_timeout=None, sandbox=True, submission_timeout=None, db_url=None):
+    def __init__(self, root, cell_timeout=None, sandbox=True, submission_timeout=None, db_url=None,
+                 exchange=None):
         """- cell_timeout: seconds per cell, overriding grading_config.py's 30
         - sandbox: run kernels in autograders/sandbox.py's sandbox (True), not (False: trusted
           submissions only), or a dict of its settings, e.g. {"max_processes": 32}
         - submission_timeout: seconds for a whole notebook, overriding grading_config.py's
         - db_url: the gradebook (nbgrader's CourseDirectory.db_url); default SQLite in `root`,
           e.g. postgresql+psycopg://user@host/db for a course with several graders
+        - exchange: nbgrader's exchange (Exchange.root); default `root`/exchange
         """
         self.root = Path(root).resolve()
         self.sandbox = sandbox
@@ -61,7 +63,7 @@ class ScratchCourse:
             "c = get_config()  # noqa: F821\n"
             f"load_subconfig({str(GRADING_CONFIG)!r})\n"
             f"c.CourseDirectory.root = {str(self.root)!r}\n"
-            f"c.Exchange.root = {str(self.root / 'exchange')!r}\n"
+            f"c.Exchange.root = {str(Path(exchange).resolve() if exchange else self.root / 'exchange')!r}\n"
             + (f"c.Execute.timeout = {int(cell_timeout)}\n" if cell_timeout else "")
             + (f"c.GradingExecute.submission_timeout = {int(submission_timeout)}\n" if submission_timeout else "")
             + (f"c.CourseDirectory.db_url = {str(db_url)!r}\n" if db_url else "")

@@ -17,6 +17,8 @@ per message from the kernel. Hitting one costs that submission only, and the
 cell's output says which limit it was.
 """
 
+import asyncio
+import threading
 import time
 
 from nbformat.v4 import new_output
@@ -28,6 +30,32 @@ from autograders.sandbox import GiB, SandboxedKernelManager
 from autograders.trusted import TrustedNamespace
 
 MEMORY_ERRORS = {"MemoryError", "_ArrayMemoryError"}
+
+
+def running_loop():
+    try:
+        asyncio.get_running_loop()
+        return True
+    except RuntimeError:
+        return False
+
+
+def in_own_thread(function, *args):
+    """function(*args) in a new thread (with no event loop running); its result, or its exception."""
+    outcome = {}
+
+    def run():
+        try:
+            outcome["value"] = function(*args)
+        except BaseException as error:  # re-raised in the caller's thread
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run, name="nnfs-grading")
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 def error_output(ename, message):
@@ -45,6 +73,12 @@ class GradingExecute(Execute):
         super().__init__(*args, **kwargs)
 
     def preprocess(self, nb, resources=None, km=None):
+        if running_loop():
+            # Inside a server (formgrader's autograde runs in jupyter-server's event loop):
+            # jupyter_core's run_sync would then drive the kernel's asyncio sockets from a thread of
+            # its own while this thread polls them (autograders/remote.py), and ZeroMQ sockets used
+            # from two threads crash the server. Grade in one thread with its own loop, as the CLI does.
+            return in_own_thread(self.preprocess, nb, resources, km)
         self._started = self._cell_started = time.monotonic()
         self._cell_output_chars = 0
         self._trusted = None

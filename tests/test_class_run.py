@@ -144,3 +144,48 @@ def test_the_canary_stops_a_run_that_would_grade_everyone_wrongly(tmp_path, monk
     assert code == 3
     assert "does not earn every point" in capsys.readouterr().err
     assert not (tmp_path / "grades.csv").exists()
+
+
+def canvas_rows(path):
+    with open(path, newline="") as f:
+        return list(csv.reader(f))
+
+
+def test_the_canvas_export_has_one_column_per_assignment_with_the_late_penalty(sample_run, tmp_path):
+    """`nbgrader export` with the course's Canvas plugin: Canvas's columns, grades.csv's scores."""
+    course_dir, _ = sample_run
+    grades = read_grades(course_dir / "grades.csv")  # as the gradebook is now (another test adds a manual grade)
+    out = tmp_path / "canvas.csv"
+    run = subprocess.run([str(Path(sys.executable).parent / "nbgrader"), "export",
+                          "--exporter=autograders.canvas_export.CanvasExport", f"--to={out}"],
+                         cwd=course_dir, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    header, points, *rows = canvas_rows(out)
+    assert header == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", ASSIGNMENT]
+    assert points[0] == "Points Possible" and float(points[5]) == float(grades["ada"]["max_score"])
+    by_id = {row[2]: row for row in rows}
+    assert set(by_id) == set(grades)
+    for student, row in grades.items():
+        assert by_id[student][3] == student
+        assert float(by_id[student][5]) == pytest.approx(float(row["score"]), abs=0.005)
+    assert by_id["finn"][0] == f"{grades['finn']['last_name']}, {grades['finn']['first_name']}"
+    assert float(by_id["finn"][5]) < float(grades["finn"]["raw_score"])  # the late penalty is applied
+
+
+def test_the_canvas_export_takes_canvas_ids_and_headers_from_a_roster(sample_run, tmp_path):
+    course_dir, _ = sample_run
+    grades = read_grades(course_dir / "grades.csv")
+    roster = tmp_path / "roster.csv"
+    roster.write_text("Student,ID,SIS User ID,SIS Login ID,Section,01_sigmoid (9001)\n"
+                      "    Points Possible,,,,,8.0\n"
+                      '"Lovelace, Ada",101,S-ada,ada,Section A,\n')
+    out = tmp_path / "canvas.csv"
+    run = subprocess.run([str(Path(sys.executable).parent / "nbgrader"), "export",
+                          "--exporter=autograders.canvas_export.CanvasExport", f"--to={out}",
+                          f"--CanvasExport.roster={roster}"], cwd=course_dir, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    header, _, *rows = canvas_rows(out)
+    assert header[5] == "01_sigmoid (9001)"  # Canvas updates its existing assignment
+    ada = next(row for row in rows if row[3] == "ada")
+    assert ada[:5] == ["Lovelace, Ada", "101", "S-ada", "ada", "Section A"]
+    assert float(ada[5]) == float(grades["ada"]["score"])
