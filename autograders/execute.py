@@ -18,8 +18,8 @@ cell's output says which limit it was.
 """
 
 import asyncio
-import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
@@ -38,24 +38,6 @@ def running_loop():
         return True
     except RuntimeError:
         return False
-
-
-def in_own_thread(function, *args):
-    """function(*args) in a new thread (with no event loop running); its result, or its exception."""
-    outcome = {}
-
-    def run():
-        try:
-            outcome["value"] = function(*args)
-        except BaseException as error:  # re-raised in the caller's thread
-            outcome["error"] = error
-
-    thread = threading.Thread(target=run, name="nnfs-grading")
-    thread.start()
-    thread.join()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
 
 
 def error_output(ename, message):
@@ -78,7 +60,8 @@ class GradingExecute(Execute):
             # jupyter_core's run_sync would then drive the kernel's asyncio sockets from a thread of
             # its own while this thread polls them (autograders/remote.py), and ZeroMQ sockets used
             # from two threads crash the server. Grade in one thread with its own loop, as the CLI does.
-            return in_own_thread(self.preprocess, nb, resources, km)
+            with ThreadPoolExecutor(1, thread_name_prefix="nnfs-grading") as thread:
+                return thread.submit(self.preprocess, nb, resources, km).result()
         self._started = self._cell_started = time.monotonic()
         self._cell_output_chars = 0
         self._trusted = None

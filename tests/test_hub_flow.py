@@ -366,7 +366,8 @@ def test_make_lab_shows_the_assignments_list_without_an_error_and_no_formgrader(
     """`make lab`'s JupyterLab: a local exchange (empty), Validate, no instructor tools, no console error."""
     port, token = free_port(), "nnfs-lab-test"
     command, env = lab_command(tmp_path, "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-                               f"--IdentityProvider.token={token}")
+                               f"--IdentityProvider.token={token}",
+                               f"--FileCheckpoints.checkpoint_dir={tmp_path / 'checkpoints'}")  # not in the checkout
     log = open(tmp_path / "lab.log", "w")
     process = subprocess.Popen(command, cwd=LAB_CWD, env=env, stdout=log, stderr=subprocess.STDOUT,
                                start_new_session=True)

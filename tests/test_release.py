@@ -13,7 +13,9 @@ NBGRADER = [sys.executable, "-m", "nbgrader"]
 
 
 def notebook_files(folder):
-    return sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
+    """The files of a release folder, without JupyterLab's checkpoints (`make lab` leaves them there)."""
+    return sorted(p.relative_to(folder) for p in folder.rglob("*")
+                  if p.is_file() and ".ipynb_checkpoints" not in p.parts)
 
 
 def test_release_matches_what_nbgrader_generates(tmp_path, assignment):
