@@ -102,6 +102,19 @@ class Browser:
         self.browser.close()
 
 
+def wait_until_serving(url, process, log_path, seconds):
+    """Return once `url` answers; fail with the end of the server's log if it exits or `seconds` pass."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            assert process.poll() is None and time.monotonic() < deadline, (
+                f"the server did not start:\n{log_path.read_text()[-3000:]}")
+            time.sleep(0.5)
+
+
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory):
     hub = Hub(root=tmp_path_factory.mktemp("hub"), port=free_port(), students=["ann", "bob"])
@@ -110,15 +123,7 @@ def hub(tmp_path_factory):
     process = subprocess.Popen(hub.command(), cwd=hub.root, env=hub.environment(), stdout=log,
                                stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{hub.url}/hub/login", timeout=2)
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("the hub did not start:\n" + (hub.root / "jupyterhub.log").read_text()[-3000:])
-                time.sleep(0.5)
+        wait_until_serving(f"{hub.url}/hub/login", process, hub.root / "jupyterhub.log", 60)
         yield hub
     finally:
         os.killpg(process.pid, signal.SIGTERM)  # the hub, its proxy, the service and every account's server
@@ -374,14 +379,7 @@ def test_make_lab_shows_the_assignments_list_without_an_error_and_no_formgrader(
     problems_before = len(browser.problems)
     try:
         page = browser.context("make-lab")
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=2)
-                break
-            except OSError:
-                assert process.poll() is None and time.monotonic() < deadline, (tmp_path / "lab.log").read_text()[-3000:]
-                time.sleep(0.5)
+        wait_until_serving(f"http://127.0.0.1:{port}/api/status?token={token}", process, tmp_path / "lab.log", 90)
         page.goto(f"http://127.0.0.1:{port}/lab/tree/01_sigmoid/01_sigmoid.ipynb?token={token}")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
         menu(page, "Nbgrader")
