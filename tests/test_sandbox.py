@@ -180,6 +180,24 @@ def test_intruder_changes_no_other_grade(course, intruder):
     assert grades(course, "ada") == intruder.ada_before
 
 
+FONT_LIST = ("import matplotlib, matplotlib.font_manager as fm\n"
+             "cached = os.path.join(matplotlib.get_cachedir(), f'fontlist-v{fm.FontManager.__version__}.json')\n"
+             "attempt('overwrite the font list', lambda: open(cached, 'w'))\n"
+             "print('fonts from', cached, len(fm.fontManager.ttflist))\n")
+
+
+def test_matplotlib_reads_the_graders_font_list_instead_of_building_its_own(course):
+    """Every kernel would otherwise rebuild matplotlib's font list on `import matplotlib.pyplot` (0.5 s)."""
+    outcome = grade(course, "fonts", submission(ATTEMPT + FONT_LIST, RIGHT_SIGMOID))
+    assert (outcome.status, outcome.score) == ("graded", FULL)
+    printed = answer_output(course, "fonts")
+    assert "overwrite the font list: refused" in printed, printed
+    assert f"fonts from {sandbox.MATPLOTLIB_DIR}/fontlist-v" in printed and " 0\n" not in printed, printed
+    path = course.root / "autograded" / "fonts" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    imports = nbformat.read(path, as_version=4).cells[1]
+    assert "import matplotlib.pyplot" in imports.source and not imports.outputs, imports.outputs  # no warning
+
+
 def test_a_submitted_symlink_brings_nothing_into_the_sandbox(course, tmp_path):
     folder = tmp_path / "linky" / ASSIGNMENT
     folder.mkdir(parents=True)
