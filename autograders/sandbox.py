@@ -192,7 +192,7 @@ def private_folder(uid):
 
 def write_font_list(folder):
     """matplotlib's font list as the grader has it, for the kernel to read instead of rebuilding it
-    (`import matplotlib.pyplot` takes about 0.5 s longer without it)."""
+    (`import matplotlib.pyplot` took about 0.8 s longer without it, measured on 01)."""
     if importlib.util.find_spec("matplotlib") is None:
         return
     from matplotlib import font_manager
