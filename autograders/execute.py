@@ -65,7 +65,11 @@ class GradingExecute(Execute):
         self._started = self._cell_started = time.monotonic()
         self._cell_output_chars = 0
         self._trusted = None
-        return super().preprocess(nb, resources, km)
+        try:
+            return super().preprocess(nb, resources, km)
+        finally:
+            if self._trusted is not None:
+                self._trusted.link.close()
 
     # ---- budgets ------------------------------------------------------------------------
     def deadline(self):

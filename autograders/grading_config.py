@@ -46,9 +46,12 @@ c.GradingExecute.submission_timeout = 300
 c.GradingExecute.max_output_chars = 100_000
 # nbgrader's default kernel arguments, plus a quiet kernel log, and no figures drawn: the
 # inline backend renders no image (about 0.4 s per figure), a figure's output is its one-line
-# description ("<Figure size 600x350 with 1 Axes>"); no test reads a figure.
+# description ("<Figure size 600x350 with 1 Axes>"); no test reads a figure. The kernel's end of
+# the grader's calls (nnfs.kernel_service) is loaded before any student code runs, which may use
+# up the kernel's memory.
 c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR",
-                             "--InlineBackend.figure_formats=set()"]
+                             "--InlineBackend.figure_formats=set()",
+                             "--IPKernelApp.exec_lines=import nnfs.kernel_service as _nnfs_kernel_service; del _nnfs_kernel_service"]
 # Sandbox settings: c.SandboxedKernelManager.memory_limit (2 GiB per process), .max_processes
 # (128), .tmp_size (256 MiB), .wire_limit (64 MiB); .enabled = False for trusted use only
 # (what `grade_class --no-sandbox` sets).

@@ -2,14 +2,20 @@
 
 Test cells run in the grader's process; the student's graded names there are
 proxies (`RemoteFunction`, `RemoteObject`) whose calls become requests to the
-kernel over Jupyter's stdin channel. Whatever comes back is decoded by
-`nnfs.wire` as hostile data, under a deadline and a size bound, and the kernel
-never receives anything of a test but the data of the call it makes.
+kernel. The grader listens on a Unix socket in the kernel's private folder; a
+silent cell of the kernel, `serve(address)`, connects to it and answers requests
+until the test cell is done. Whatever comes back is decoded by `nnfs.wire` as
+hostile data, under a deadline and a size bound, and the kernel never receives
+anything of a test but the data of the call it makes.
 """
 
 import contextlib
+import os
 import random
+import shutil
+import socket
 import sys
+import tempfile
 import time
 
 import numpy as np
@@ -18,9 +24,10 @@ from jupyter_core.utils import run_sync
 
 from nnfs import wire
 
-SERVE = "__import__('nnfs.kernel_service').kernel_service.serve()"
+SERVE = "__import__('nnfs.kernel_service').kernel_service.serve({address!r})"
 # How long an interrupted kernel may take to stop what it runs and be idle again.
 STOP_GRACE = 10.0
+MAX_MESSAGE = 64 * 2**20  # bytes of one message from the kernel, unless the kernel manager has a wire_limit
 
 
 class RemoteError(Exception):
@@ -42,11 +49,13 @@ class KernelLink:
     def __init__(self, client, manager, deadline):
         self.client, self.manager, self.deadline = client, manager, deadline
         self.serving = None  # msg_id of the kernel's running serve(), if any
+        self.kernel = None  # the socket serve() connected with
         self.callbacks = {}  # number -> a function of the grader's, handed to student code
         self.broken = None  # why the kernel can no longer be used, once it cannot
         self.agreed_states = None  # the random states both ends had after their last exchange
         self.unsent = {}  # id -> a TiedArray changed since the kernel last saw it
-        self._poller = self._shadows = None
+        self.limit = getattr(manager, "wire_limit", MAX_MESSAGE)
+        self._listener = self._folder = self._poller = self._shadows = None
 
     # ---- random states: Python's `random` and NumPy's global state are shared, as in one process
     def random_states(self):
@@ -85,9 +94,7 @@ class KernelLink:
             raise RemoteError(self.broken)
         self.send_unsent()
         if self.serving is None:
-            self.serving = self.client.execute(SERVE, silent=True, store_history=False, allow_stdin=True,
-                                               stop_on_error=False)
-            self.expect_ready()
+            self.start_serving()
         reply = self.exchange(message)
         if type(reply) is not dict or not ("value" in reply or "error" in reply):
             raise RemoteError("the kernel answered something the grader did not ask for")
@@ -99,17 +106,65 @@ class KernelLink:
                               "(raised by your code)")
         return reply
 
-    def expect_ready(self):
+    def start_serving(self):
+        """Run serve() in the kernel, and take its connection and its first message, "ready"."""
+        address = self.listen()
+        self.serving = self.client.execute(SERVE.format(address=address), silent=True, store_history=False,
+                                           allow_stdin=False, stop_on_error=False)
+        deadline, limit = self.deadline()
+        try:
+            self._wait_for(self._listener, deadline)
+        except KernelTimeout:
+            self.interrupt(f"it ran past the {limit}")
+            raise KernelTimeout(f"your code ran past the {limit} and was stopped") from None
+        self.kernel, _ = self._listener.accept()
+        self._poller.register(self.kernel, zmq.POLLIN)
         if self.receive() != {"ready": True}:
             raise RemoteError("the kernel did not start answering the grader")
 
+    def listen(self):
+        """The address of this link's Unix socket, in the kernel's private folder (made on first use)."""
+        if self._listener is None:
+            folder = getattr(self.manager, "kernel_dir", None)
+            if folder is None:
+                folder = self._folder = tempfile.mkdtemp(prefix="nnfs-link-")
+            address = os.path.join(folder, "grader.sock")
+            self._listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            self._listener.bind(address)
+            os.chmod(address, 0o666)  # the sandbox's uid may connect; the folder is the kernel's alone
+            self._listener.listen(1)
+            self._sockets()
+            self._poller.register(self._listener, zmq.POLLIN)
+        return self._listener.getsockname()
+
+    def close(self):
+        """Stop listening (once the notebook is done)."""
+        self.hang_up()
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+
+    def hang_up(self):
+        if self.kernel is not None:
+            self._poller.unregister(self.kernel)
+            self.kernel.close()
+            self.kernel = None
+
+    def send(self, message):
+        try:
+            wire.send_frame(self.kernel, wire.pack(message, self.handle))
+        except OSError:
+            raise RemoteError("the kernel stopped answering the grader") from None
+
     def exchange(self, message):
         """Send `message`, answer the kernel's callbacks, and return its next other message."""
-        self.client.input(wire.dumps(message, self.handle))
+        self.send(message)
         while True:
             prompt = self.receive()
             if type(prompt) is dict and "callback" in prompt:
-                self.client.input(wire.dumps(self.run_callback(prompt), self.handle))
+                self.send(self.run_callback(prompt))
             else:
                 return prompt
 
@@ -148,10 +203,12 @@ class KernelLink:
             return
         try:
             self.send_unsent()
-            self.client.input(wire.dumps({"op": "stop"}))
-            self.wait_until_idle(time.monotonic() + STOP_GRACE)
+            self.send({"op": "stop"})
         except RemoteError:
             pass
+        self.hang_up()
+        with contextlib.suppress(RemoteError):
+            self.wait_until_idle(time.monotonic() + STOP_GRACE)
         self.serving = None
 
     # ---- handles -----------------------------------------------------------------------
@@ -174,26 +231,38 @@ class KernelLink:
 
     # ---- messages --------------------------------------------------------------------------
     def receive(self):
-        """The kernel's next message to us: the prompt of its next input request, decoded."""
+        """The kernel's next message to us, decoded."""
         deadline, limit = self.deadline()
         try:
-            prompt = self._next_prompt(deadline)
-        except KernelTimeout:
+            self._wait_for(self.kernel, deadline)
+            message = wire.receive_frame(self.kernel, self.limit, deadline)
+        except (KernelTimeout, socket.timeout):
             self.interrupt(f"it ran past the {limit}")
             raise KernelTimeout(f"your code ran past the {limit} and was stopped") from None
+        except (OSError, wire.WireError) as error:
+            self.interrupt("a broken message")
+            raise RemoteError(f"the kernel answered with malformed data ({error})") from None
+        if message is None:
+            self.interrupt("it hung up")
+            raise RemoteError("the kernel stopped answering the grader")
         try:
-            return wire.loads(prompt, self.resolve)
+            return wire.unpack(message, self.resolve)
         except wire.WireError as error:
             raise RemoteError(f"the kernel answered with malformed data ({error})") from None
 
-    def _next_prompt(self, deadline):
-        """Wait for the kernel's next input request; what the serve cell prints is read and dropped."""
-        stdin, iopub, shell = self._sockets()
+    def _wait_for(self, link, deadline=None):
+        """Wait until `link` (a socket) has something to read; meanwhile drop what the kernel prints,
+        and notice when serve() ends or the kernel dies."""
+        if deadline is None:
+            deadline = self.deadline()[0]
+        iopub, shell = self._sockets()
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise KernelTimeout()
             ready = dict(self._poller.poll(1000 * min(remaining, 1.0)))
+            if link is not None and link.fileno() in ready:
+                return
             if not ready and not run_sync(self.manager.is_alive)():
                 self.broken = "the kernel died (a crash, os._exit, or too much memory)"
                 raise RemoteError(self.broken)
@@ -203,27 +272,25 @@ class KernelLink:
                 _, message = self.client.session.recv(shell, mode=zmq.NOBLOCK)
                 if message and message["parent_header"].get("msg_id") == self.serving:
                     self.serving = None
-                    raise RemoteError("the kernel stopped answering the grader")
-            if stdin in ready:
-                _, message = self.client.session.recv(stdin, mode=zmq.NOBLOCK)
-                if message and message["msg_type"] == "input_request":
-                    prompt = message["content"].get("prompt")
-                    if type(prompt) is str:
-                        return prompt
+                    if link is not None:
+                        raise RemoteError("the kernel stopped answering the grader")
+                    return
 
     def _sockets(self):
-        """Blocking views of the kernel client's stdin, iopub and shell sockets (they are asyncio's)."""
+        """Blocking views of the kernel client's iopub and shell sockets (they are asyncio's)."""
         if self._poller is None:
             self._shadows = [zmq.Socket.shadow(getattr(self.client, f"{name}_channel").socket.underlying)
-                             for name in ("stdin", "iopub", "shell")]
+                             for name in ("iopub", "shell")]
             self._poller = zmq.Poller()
-            for socket in self._shadows:
-                self._poller.register(socket, zmq.POLLIN)
+            for shadow in self._shadows:
+                self._poller.register(shadow, zmq.POLLIN)
         return self._shadows
 
     def interrupt(self, why):
         """Stop what the kernel runs; if it will not stop, no later cell may use it."""
-        run_sync(self.manager.interrupt_kernel)()
+        self.hang_up()
+        if self.serving is not None:
+            run_sync(self.manager.interrupt_kernel)()
         try:
             self.wait_until_idle(time.monotonic() + STOP_GRACE)
         except RemoteError:
@@ -231,16 +298,12 @@ class KernelLink:
         self.serving = None
 
     def wait_until_idle(self, deadline):
-        """Wait for the serve cell's execute reply; a stray input request is answered "stop" again."""
-        while self.serving is not None:
-            try:
-                self._next_prompt(deadline)
-                self.client.input(wire.dumps({"op": "stop"}))
-            except KernelTimeout:
-                raise RemoteError("the kernel did not stop") from None
-            except RemoteError:
-                if self.serving is not None:
-                    raise
+        """Wait for the serve cell's execute reply."""
+        try:
+            while self.serving is not None:
+                self._wait_for(None, deadline)
+        except KernelTimeout:
+            raise RemoteError("the kernel did not stop") from None
 
 
 class NullWriter:

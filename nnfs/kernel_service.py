@@ -1,10 +1,10 @@
 """The kernel's end of autograding: answers the grader's calls, runs nothing of the tests.
 
 While nbgrader autogrades a notebook, the grader runs the test cells in its own
-process. When a test calls a student's function, the grader starts `serve()` in
-the student's kernel, and the two talk over Jupyter's stdin channel, the one a
-kernel uses for `input()`: the kernel asks (its prompt is its reply to the last
-request, as wire data), the grader answers with the next request. So the only
+process. When a test calls a student's function, the grader starts `serve(address)`
+in the student's kernel, which connects to the grader's Unix socket at `address`
+(in the kernel's private folder): the kernel sends its reply to the last request,
+the grader answers with the next request, each one `nnfs.wire` frame. So the only
 thing of a test that ever reaches the kernel is the data of the call it makes.
 
 A function a test hands to student code (the `f` of `gradcheck_naive(f, x)`)
@@ -21,43 +21,54 @@ This is student-side code: whatever it answers, the grader checks as hostile dat
 import contextlib
 import io
 import random
+import socket
 import sys
 import types
 import warnings
 
 import numpy as np
+import numpy.random  # noqa: F401  (NumPy would load it lazily, maybe once student code has used up the memory)
 
 from nnfs import wire
 
 MAX_PRINTED = 100_000  # characters of a call's printed output sent back
 MAX_GENERATED = 1_000_000  # items of a returned generator sent back as a list
-MAX_MESSAGE = 32 * 2**20  # characters of one message to the grader (it refuses far larger ones)
+MAX_MESSAGE = 32 * 2**20  # bytes of one message to the grader (it refuses far larger ones)
+MAX_REQUEST = 2**31  # bytes of one message from the grader
 
 _objects = {}  # number -> an object of the kernel the grader holds a handle on
 _agreed = [None]  # the random states both ends had after their last exchange
+_grader = [None]  # the socket to the grader while serve() runs
 
 
-def serve():
-    """Answer the grader's requests until it sends "stop"."""
-    reply = {"ready": True}
-    while True:
-        request = _ask(reply)
-        if request.get("op") == "stop":
-            return
-        reply = _answer(request)
+def serve(address):
+    """Answer the grader's requests, on its Unix socket at `address`, until it sends "stop" or hangs up."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as grader:
+        grader.connect(address)
+        _grader[0] = grader
+        reply = {"ready": True}
+        while True:
+            request = _ask(reply)
+            if request is None or request.get("op") == "stop":
+                return
+            reply = _answer(request)
 
 
 def _ask(message):
-    """Send `message` to the grader as the prompt of an input request; the grader's answer, decoded."""
+    """Send `message` to the grader; its answer, decoded (None when it has hung up)."""
     try:
-        text = wire.dumps(message, _handle)
+        data = wire.pack(message, _handle)
     except (wire.WireError, RecursionError) as error:
-        text = wire.dumps({"error": "WireError", "message": f"the result cannot be sent: {error}"})
-    if len(text) > MAX_MESSAGE:
-        text = wire.dumps({"error": "WireError", "message": f"the result is too large to send to the grader "
-                                                            f"({len(text) / 2**20:.0f} MB; the limit is "
-                                                            f"{MAX_MESSAGE / 2**20:.0f} MB)"})
-    answer = wire.loads(input(text), _resolve)
+        data = wire.pack({"error": "WireError", "message": f"the result cannot be sent: {error}"})
+    if len(data) > MAX_MESSAGE:
+        data = wire.pack({"error": "WireError", "message": f"the result is too large to send to the grader "
+                                                           f"({len(data) / 2**20:.0f} MB; the limit is "
+                                                           f"{MAX_MESSAGE / 2**20:.0f} MB)"})
+    wire.send_frame(_grader[0], data)
+    answer = wire.receive_frame(_grader[0], MAX_REQUEST)
+    if answer is None:
+        return None
+    answer = wire.unpack(answer, _resolve)
     if type(answer) is not dict:
         raise wire.WireError("the grader's answer is not a request")
     return answer
@@ -78,6 +89,8 @@ class GraderFunction:
         message = {"callback": self._number, "args": list(args), "kwargs": kwargs, "random": _random_states()}
         while True:
             answer = _ask(message)
+            if answer is None:
+                raise RuntimeError("the grader hung up")
             if "returned" in answer:
                 _set_random_states(answer.get("random"))
                 return answer["returned"]
@@ -90,8 +103,6 @@ def _handle(value):
     """Wire tag for an object that stays here: a kernel object, or the grader's own function back."""
     if isinstance(value, GraderFunction):
         return {"callback": value._number}
-    if isinstance(value, types.GeneratorType):
-        return wire.encode(_bounded_list(value), _handle)
     number = len(_objects) + 1
     _objects[number] = value
     return {"ref": number, "callable": callable(value)}
@@ -145,7 +156,10 @@ def _run(request):
         _set_random_states(request.get("random"))
         target = sys.modules["__main__"].__dict__[request["name"]] if owner is None else owner
         args, kwargs = request.get("args", []), request.get("kwargs", {})
-        return target(*args, **kwargs), [args, kwargs]
+        value = target(*args, **kwargs)
+        if isinstance(value, types.GeneratorType):  # a generator returned crosses as the list of what it yields
+            value = _bounded_list(value)
+        return value, [args, kwargs]
     if op == "getattr":
         return getattr(owner, request["attr"]), None
     if op == "setattr":
