@@ -77,9 +77,17 @@ def descendants():
     return set(psutil.Process().children(recursive=True))
 
 
+def started_by_grading(process, running_before):
+    """Whether `process` is new and not under a process that was already running (another test's server)."""
+    try:
+        return process not in running_before and not running_before.intersection(process.parents())
+    except psutil.NoSuchProcess:
+        return False
+
+
 def nothing_left_running(running_before):
     """No process under this one that grading started (kernels, bwrap) and none carrying TOKEN anywhere."""
-    if descendants() - running_before:
+    if any(started_by_grading(p, running_before) for p in descendants()):
         return False
     return not any(TOKEN in " ".join(p.info["cmdline"] or []) for p in psutil.process_iter(["cmdline"]))
 
