@@ -110,27 +110,42 @@ def write_failure_feedback(course, outcome):
     )
 
 
+CANARY_STUDENT = "reference"  # the canary's submissions are graded under this id, in scratch courses only
+
+
+def reference_notebook(assignment):
+    """The release of `assignment` with the reference solution in every answer cell (the canary's submission)."""
+    return fill_answers(assignment, solution_answers(assignment))
+
+
+def canary_verdict(assignment, outcome):
+    """None when the reference solution of `assignment` earned every autograded point; otherwise what went wrong."""
+    full = sum(autograder_test_cells(assignment).values())
+    if outcome.status == "graded" and outcome.score >= full:
+        return None
+    lost = outcome.message or f"it scored {outcome.score:g} of {full:g} autograded points"
+    return (f"The reference solution of {assignment} does not earn every point in this grading setup "
+            f"({lost}), so the class would be graded wrongly; nothing was graded. Check that the "
+            "sandbox can import the course (`python -m autograders.grade_class` from the checkout "
+            "whose virtual environment you use) and run `make test`.")
+
+
 def canary_problem(course, assignments):
     """Grade the reference solutions in a scratch copy of `course`'s setup, as every submission will be.
 
     Returns None when each earns every autograded point; otherwise what went wrong. A pipeline
     that cannot grade (a sandbox that hides the course's own code, a broken environment)
-    would give the whole class 0 without this check.
+    would give the whole class 0 without this check. (With several workers, `parallel.run`
+    grades the reference solutions in the workers instead, before the class.)
     """
     with tempfile.TemporaryDirectory(prefix="nnfs-canary-") as root:
         canary = ScratchCourse(root, sandbox=course.sandbox)
         for assignment in assignments:
             canary.add_assignment(assignment)
-            canary.submit("reference", assignment, fill_answers(assignment, solution_answers(assignment)),
+            canary.submit(CANARY_STUDENT, assignment, reference_notebook(assignment),
                           datetime.datetime.now(datetime.timezone.utc))
-            outcome = grade_submission(canary, assignment, "reference")
-            full = sum(autograder_test_cells(assignment).values())
-            if outcome.status != "graded" or outcome.score < full:
-                lost = outcome.message or f"it scored {outcome.score:g} of {full:g} autograded points"
-                return (f"The reference solution of {assignment} does not earn every point in this grading setup "
-                        f"({lost}), so the class would be graded wrongly; nothing was graded. Check that the "
-                        "sandbox can import the course (`python -m autograders.grade_class` from the checkout "
-                        "whose virtual environment you use) and run `make test`.")
+            if problem := canary_verdict(assignment, grade_submission(canary, assignment, CANARY_STUDENT)):
+                return problem
     return None
 
 
@@ -207,10 +222,15 @@ def grade_class(course, assignments, students, pairs, workers=1, scheduler=None)
 
     - workers: submissions graded at once on this machine; 1 grades them here, one by one
     - scheduler: a Dask scheduler's address (tcp://HOST:PORT): grade on its workers instead
+
+    The reference solutions of `assignments` are graded first, where the class is (the canary):
+    when one does not earn every point, nothing is written and `parallel.CanaryFailed` says why.
     """
     if scheduler or workers > 1:
-        results = parallel.run(course, pairs, workers=workers, scheduler=scheduler)
+        results = parallel.run(course, pairs, workers=workers, scheduler=scheduler, canary=assignments)
     else:
+        if problem := canary_problem(course, assignments):
+            raise parallel.CanaryFailed(problem)
         results = graded_one_by_one(course, pairs)
     by_pair = {}
     with Progress(len(pairs), course.root / "grading.log") as progress:
@@ -250,10 +270,6 @@ def main(argv=None):
 
     assignments = args.assignment or assignment_names()
     course = ScratchCourse(args.course_dir, sandbox=not args.no_sandbox, db_url=args.db_url)
-    print("Grading the reference solutions first (the canary) ...", flush=True)
-    if problem := canary_problem(course, assignments):
-        print(problem, file=sys.stderr)
-        return 3
     duedates = {}
     if args.sample:
         duedates = load_manifest()[0]
@@ -274,10 +290,13 @@ def main(argv=None):
         pairs = [(s, a) for s, a in pairs if s in args.student]
 
     where = f"on the Dask cluster at {args.scheduler}" if args.scheduler else f"with {args.workers} worker(s)"
-    print(f"Grading {len(pairs)} submission(s) {where}; progress lines also go to {course.root / 'grading.log'}",
-          flush=True)
+    print(f"Grading {len(pairs)} submission(s) {where}, after the reference solutions (the canary); "
+          f"progress lines also go to {course.root / 'grading.log'}", flush=True)
     try:
         outcomes = grade_class(course, assignments, students, pairs, workers=args.workers, scheduler=args.scheduler)
+    except parallel.CanaryFailed as failed:
+        print(failed, file=sys.stderr)
+        return 3
     except (OSError, RuntimeError) as error:  # the cluster cannot be reached, or its workers cannot grade
         print(f"Could not grade on {args.scheduler or 'the worker processes'}: {error}", file=sys.stderr)
         return 4

@@ -16,10 +16,15 @@ reports "database is locked", whatever the number of workers; with PostgreSQL th
 also have several such processes (graders, machines) at once. Fields an instructor sets
 (manual scores, comments, extra credit, extensions, flags) are copied to the scratch course,
 so feedback shows them, and never back.
+
+The canary goes first, as tasks of the same kind: the reference solution of each assignment,
+graded by the same workers in the same sandbox. The class's results are held, and written
+only once every reference solution has earned every point.
 """
 
 import atexit
 import concurrent.futures
+import datetime
 import hashlib
 import multiprocessing
 import os
@@ -31,10 +36,11 @@ import warnings
 from dataclasses import asdict
 from pathlib import Path
 
+import nbformat
 from nbgrader.api import MissingEntry
 from sqlalchemy.exc import SAWarning
 
-from autograders.course import REPO, ScratchCourse
+from autograders.course import REPO, ScratchCourse, utc_timestamp
 
 # What the gradebook holds for one submission, level by level.
 SUBMISSION_FIELDS = ("timestamp", "extension")
@@ -154,6 +160,16 @@ def apply(course, result):
             write_rows(gb, assignment, student_id, result["rows"], skip=INSTRUCTOR_FIELDS)
 
 
+def reference_task(course, assignment):
+    """A task that grades the reference solution of `assignment` as `course`'s submissions are graded (the canary)."""
+    from autograders.grade_class import CANARY_STUDENT, reference_notebook
+    submitted = {f"{assignment}.ipynb": nbformat.writes(reference_notebook(assignment)).encode(),
+                 "timestamp.txt": utc_timestamp(datetime.datetime.now(datetime.timezone.utc)).encode()}
+    return {"assignment": assignment, "student_id": CANARY_STUDENT, "student": dict.fromkeys(STUDENT_FIELDS),
+            "duedate": None, "rows": None, "settings": settings_of(course),
+            "folders": {"submitted": submitted, "autograded": None, "feedback": None}}
+
+
 def failed_result(task, message):
     """The result of a task that never came back (its worker died, the cluster went away)."""
     from autograders.grade_class import Outcome
@@ -161,49 +177,77 @@ def failed_result(task, message):
             "outcome": asdict(Outcome(task["student_id"], task["assignment"], "failed", message=message))}
 
 
-def run(course, pairs, workers=None, scheduler=None):
+class CanaryFailed(Exception):
+    """A reference solution did not earn every point where the class is graded: nothing was written."""
+
+
+def run(course, pairs, workers=None, scheduler=None, canary=()):
     """Grade `pairs` [(student_id, assignment)] concurrently; yields (Outcome, seconds) as each is done.
 
-    Results are written into `course` here, one at a time, before they are yielded.
+    The reference solutions of the `canary` assignments are graded first, by the same workers;
+    results are written into `course` here, one at a time, only once every reference solution
+    has earned every point (otherwise CanaryFailed, with nothing written).
     """
-    from autograders.grade_class import Outcome
+    from autograders.grade_class import Outcome, canary_verdict
+    references = [reference_task(course, assignment) for assignment in canary]
     tasks = [make_task(course, assignment, student_id) for student_id, assignment in pairs]
-    results = _dask_results(tasks, scheduler) if scheduler else _local_results(tasks, workers or default_workers())
-    for result in results:
-        if "folders" in result:
-            apply(course, result)
-        yield Outcome(**result["outcome"]), result["seconds"]
+    results = (_dask_results(references, tasks, scheduler) if scheduler
+               else _local_results(references + tasks, workers or default_workers()))
+    held, unchecked = [], len(references)
+    try:
+        for index, result in results:
+            if index < len(references):
+                if problem := canary_verdict(result["assignment"], Outcome(**result["outcome"])):
+                    raise CanaryFailed(problem)
+                unchecked -= 1
+            else:
+                held.append(result)
+            while held and not unchecked:
+                result = held.pop(0)
+                if "folders" in result:
+                    apply(course, result)
+                yield Outcome(**result["outcome"]), result["seconds"]
+    finally:
+        results.close()  # a failed canary: the tasks not started yet are cancelled
 
 
 def _local_results(tasks, workers):
+    """(index in `tasks`, result) as each is done, from worker processes that take the tasks in order."""
     # "spawn": a fresh interpreter per worker, nothing inherited from this process's kernels or sockets.
-    context = multiprocessing.get_context("spawn")
-    with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {pool.submit(grade_task, task): task for task in tasks}
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        futures = {pool.submit(grade_task, task): index for index, task in enumerate(tasks)}
         for future in concurrent.futures.as_completed(futures):
+            index = futures[future]
             try:
-                yield future.result()
+                yield index, future.result()
             except Exception as error:  # the worker process died
-                yield failed_result(futures[future], f"the grading worker failed ({type(error).__name__}: {error})")
+                yield index, failed_result(tasks[index], f"the grading worker failed ({type(error).__name__}: {error})")
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
-def _dask_results(tasks, scheduler):
+def _dask_results(references, tasks, scheduler):
+    """(index in `references + tasks`, result) as each is done, from the workers of a Dask cluster."""
     from distributed import Client, as_completed
+    everything = references + tasks
     with Client(scheduler) as client:
         problems = {worker: problem for worker, problem in
-                    client.run(worker_problem, checkout_fingerprint(), tasks[0]["settings"]["sandbox"] if tasks else False).items()
+                    client.run(worker_problem, checkout_fingerprint(), everything[0]["settings"]["sandbox"] if everything else False).items()
                     if problem}
         if problems:
             raise RuntimeError("Dask workers that cannot grade this class:\n"
                                + "\n".join(f"  {worker}: {problem}" for worker, problem in sorted(problems.items())))
-        futures = client.map(grade_task, tasks, pure=False,
-                             key=[f"grade-{t['assignment']}-{t['student_id']}-{i}" for i, t in enumerate(tasks)])
-        by_key = {future.key: task for future, task in zip(futures, tasks)}
+        keys = [f"grade-{t['assignment']}-{t['student_id']}-{i}" for i, t in enumerate(everything)]
+        futures = (client.map(grade_task, references, pure=False, key=keys[:len(references)], priority=1)
+                   + client.map(grade_task, tasks, pure=False, key=keys[len(references):]))
+        index_of = {future.key: index for index, future in enumerate(futures)}
         for future in as_completed(futures):
+            index = index_of[future.key]
             try:
-                yield future.result()
+                yield index, future.result()
             except Exception as error:  # the worker died (several times), or the cluster went away
-                yield failed_result(by_key[future.key], f"the Dask task failed ({type(error).__name__}: {error})")
+                yield index, failed_result(everything[index], f"the Dask task failed ({type(error).__name__}: {error})")
 
 
 # ---- a worker: grade one task in a private scratch course ----
@@ -231,7 +275,7 @@ def worker_problem(fingerprint, sandboxed):
 
 
 def _scratch_course(settings):
-    key = tuple(sorted(settings.items()))
+    key = repr(sorted(settings.items()))  # the sandbox setting may be a dict
     if key not in _scratch:
         root = tempfile.mkdtemp(prefix="nnfs-worker-")
         atexit.register(shutil.rmtree, root, True)

@@ -25,7 +25,9 @@ from jupyter_core.utils import run_sync
 from nnfs import wire
 
 SERVE = "__import__('nnfs.kernel_service').kernel_service.serve({address!r})"
-# How long an interrupted kernel may take to stop what it runs and be idle again.
+# How long serve() may take to end when told to (milliseconds, as a rule), and an interrupted
+# kernel to stop what it runs and be idle again.
+STOP_WAIT = 2.0
 STOP_GRACE = 10.0
 MAX_MESSAGE = 64 * 2**20  # bytes of one message from the kernel, unless the kernel manager has a wire_limit
 
@@ -115,8 +117,7 @@ class KernelLink:
         try:
             self._wait_for(self._listener, deadline)
         except KernelTimeout:
-            self.interrupt(f"it ran past the {limit}")
-            raise KernelTimeout(f"your code ran past the {limit} and was stopped") from None
+            self.stop_overrun(limit)
         self.kernel, _ = self._listener.accept()
         self._poller.register(self.kernel, zmq.POLLIN)
         if self.receive() != {"ready": True}:
@@ -207,8 +208,10 @@ class KernelLink:
         except RemoteError:
             pass
         self.hang_up()
-        with contextlib.suppress(RemoteError):
-            self.wait_until_idle(time.monotonic() + STOP_GRACE)
+        try:
+            self.wait_until_idle(time.monotonic() + STOP_WAIT)
+        except RemoteError:  # serve() did not end when told: not the course's serve() at the other end
+            self.interrupt("it was told to stop")
         self.serving = None
 
     # ---- handles -----------------------------------------------------------------------
@@ -237,8 +240,7 @@ class KernelLink:
             self._wait_for(self.kernel, deadline)
             message = wire.receive_frame(self.kernel, self.limit, deadline)
         except (KernelTimeout, socket.timeout):
-            self.interrupt(f"it ran past the {limit}")
-            raise KernelTimeout(f"your code ran past the {limit} and was stopped") from None
+            self.stop_overrun(limit)
         except (OSError, wire.WireError) as error:
             self.interrupt("a broken message")
             raise RemoteError(f"the kernel answered with malformed data ({error})") from None
@@ -285,6 +287,11 @@ class KernelLink:
             for shadow in self._shadows:
                 self._poller.register(shadow, zmq.POLLIN)
         return self._shadows
+
+    def stop_overrun(self, limit):
+        """Stop the kernel, which ran past `limit` (the limit's name), and fail the request."""
+        self.interrupt(f"it ran past the {limit}")
+        raise KernelTimeout(f"your code ran past the {limit} and was stopped") from None
 
     def interrupt(self, why):
         """Stop what the kernel runs; if it will not stop, no later cell may use it."""

@@ -140,10 +140,24 @@ def test_grading_from_a_copy_of_the_checkout_that_shares_the_venv(tmp_path):
 def test_the_canary_stops_a_run_that_would_grade_everyone_wrongly(tmp_path, monkeypatch, capsys):
     broken = grade_class.Outcome("reference", "01_sigmoid", "graded", score=1.0)
     monkeypatch.setattr(grade_class, "grade_submission", lambda course, assignment, student: broken)
-    code = grade_class.main(["--sample", "--assignment", "01_sigmoid", "--course-dir", str(tmp_path)])
+    code = grade_class.main(["--sample", "--assignment", "01_sigmoid", "--course-dir", str(tmp_path),
+                             "--workers", "1"])
     assert code == 3
     assert "does not earn every point" in capsys.readouterr().err
     assert not (tmp_path / "grades.csv").exists()
+
+
+def test_the_canary_grades_in_the_workers_and_stops_them_before_anything_is_written(tmp_path, monkeypatch, capsys):
+    """With two workers, the reference solution is graded by them first; here it earns nothing (the release as it is)."""
+    monkeypatch.setattr(grade_class, "reference_notebook", lambda assignment: fill_answers(assignment, {}))
+    code = grade_class.main(["--sample", "--assignment", "01_sigmoid", "--course-dir", str(tmp_path),
+                             "--workers", "2"])
+    assert code == 3
+    assert "The reference solution of 01_sigmoid does not earn every point" in capsys.readouterr().err
+    assert not (tmp_path / "grades.csv").exists()
+    assert not list((tmp_path / "autograded").glob("*/01_sigmoid")), "a result was written despite the canary"
+    with ScratchCourse(tmp_path).gradebook() as gb:
+        assert gb.assignment_submissions("01_sigmoid") == []
 
 
 def canvas_rows(path):

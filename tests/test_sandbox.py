@@ -78,9 +78,11 @@ def descendants():
 
 
 def started_by_grading(process, running_before):
-    """Whether `process` is new and not under a process that was already running (another test's server)."""
+    """Whether `process` runs (a zombie has ended), is new, and is not under a process that was already
+    running (another test's server)."""
     try:
-        return process not in running_before and not running_before.intersection(process.parents())
+        return (sandbox.alive(process) and process not in running_before
+                and not running_before.intersection(process.parents()))
     except psutil.NoSuchProcess:
         return False
 

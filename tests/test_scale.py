@@ -2,8 +2,8 @@
 
 Every way of running gives what `--workers 1` gives: the same grades.csv, gradebook rows and
 feedback pages. Runs grade one assignment for a few sample students (a perfect one, a half
-done one, one whose notebook raises, a late one, a damaged file) and skip the canary, which
-tests/test_class_run.py covers, to keep the module quick.
+done one, one whose notebook raises, a late one, a damaged file); each run grades the reference
+solution first (the canary) where it grades the class.
 """
 
 import csv
@@ -30,13 +30,11 @@ WRITTEN = "sigmoid_derivative"  # 01_sigmoid's written answer, graded by hand
 
 
 def grade(course_dir, *options):
-    """`grade_class --sample` on ASSIGNMENT for STUDENTS, without the canary; returns its exit code."""
+    """`grade_class --sample` on ASSIGNMENT for STUDENTS; returns its exit code."""
     argv = ["--sample", "--course-dir", str(course_dir), "--assignment", ASSIGNMENT, *options]
     for student in STUDENTS:
         argv += ["--student", student]
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(grade_class, "canary_problem", lambda course, assignments: None)
-        return grade_class.main(argv)
+    return grade_class.main(argv)
 
 
 def csv_rows(course_dir):
