@@ -21,11 +21,12 @@ import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import zmq
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
 from traitlets import Integer
 
-from autograders.remote import KernelLink
+from autograders.remote import LOST_CONNECTION, KernelLink
 from autograders.sandbox import GiB, SandboxedKernelManager
 from autograders.trusted import TrustedNamespace
 
@@ -115,7 +116,12 @@ class GradingExecute(Execute):
                                  "evalue": f"this cell ran past the {limit} and was stopped "
                                            "(an endless loop, or far too much work)",
                                  "traceback": [f"CellTimeoutError: this cell ran past the {limit} and was stopped"]}
-        cell, resources = super().preprocess_cell(cell, resources, index)
+        try:
+            cell, resources = super().preprocess_cell(cell, resources, index)
+        except zmq.Again:  # the kernel's connection is gone (it sent a message over the wire limit)
+            self._trusted.link.broken = LOST_CONNECTION
+            cell.outputs = [error_output("SubmissionStopped", LOST_CONNECTION)]
+            return cell, resources
         if meta.get("locked"):
             self._trusted.run_instructor_cell(cell.source)
         return cell, resources

@@ -29,6 +29,8 @@ SERVE = "__import__('nnfs.kernel_service').kernel_service.serve({address!r})"
 # kernel to stop what it runs and be idle again.
 STOP_WAIT = 2.0
 STOP_GRACE = 10.0
+LOST_CONNECTION = ("the kernel's connection to the grader was dropped (it sent a message larger than the "
+                   "autograder accepts), so no more of this notebook could run")
 MAX_MESSAGE = 64 * 2**20  # bytes of one message from the kernel, unless the kernel manager has a wire_limit
 
 
@@ -111,8 +113,12 @@ class KernelLink:
     def start_serving(self):
         """Run serve() in the kernel, and take its connection and its first message, "ready"."""
         address = self.listen()
-        self.serving = self.client.execute(SERVE.format(address=address), silent=True, store_history=False,
-                                           allow_stdin=False, stop_on_error=False)
+        try:
+            self.serving = self.client.execute(SERVE.format(address=address), silent=True, store_history=False,
+                                               allow_stdin=False, stop_on_error=False)
+        except zmq.Again:  # the kernel's connection is gone (see SandboxedKernelManager.client)
+            self.broken = LOST_CONNECTION
+            raise RemoteError(self.broken) from None
         deadline, limit = self.deadline()
         try:
             self._wait_for(self._listener, deadline)

@@ -247,6 +247,9 @@ def problem():
     return None
 
 
+SEND_TIMEOUT = 10.0  # seconds a message to the kernel may wait to be sent (it never waits while connected)
+
+
 class SandboxedKernelManager(AsyncKernelManager):
     """A kernel manager that starts the kernel inside bwrap (see the module docstring)."""
 
@@ -261,9 +264,12 @@ class SandboxedKernelManager(AsyncKernelManager):
     kernel_dir = None  # private folder: connection file and IPC sockets
 
     def client(self, **kwargs):
-        """A kernel client whose sockets refuse messages above `wire_limit` bytes."""
+        """A kernel client whose sockets refuse messages above `wire_limit` bytes, dropping the connection,
+        and give up a send after SEND_TIMEOUT: the shell channel never reconnects after such a drop,
+        and a send to it would wait for good."""
         kc = super().client(**kwargs)
         kc.context.setsockopt(zmq.MAXMSGSIZE, self.wire_limit)
+        kc.context.setsockopt(zmq.SNDTIMEO, int(SEND_TIMEOUT * 1000))
         return kc
 
     async def _async_pre_start_kernel(self, **kw):

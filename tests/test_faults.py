@@ -91,6 +91,11 @@ FAULTS = {
     "returns_a_huge_result": (lambda: after_sigmoid(
         "_sigmoid = sigmoid\n\n\ndef sigmoid(x):\n    return np.zeros(5_000_000) if np.array_equal(x, [[1, 2], [-1, -2]]) else _sigmoid(x)"),
         "graded", FULL - 1, "too large to send"),
+    "message_over_the_wire_limit": (lambda: before_sigmoid(
+        "k = get_ipython().kernel\n"
+        "k.session.send(k.shell_stream, 'execute_reply', {'status': 'ok', 'pad': 'x' * (80 * 2**20)},\n"
+        "               parent=k.get_parent('shell'), ident=k._parent_ident.get('shell', b''))"),
+        "graded", 0.0, "connection to the grader was dropped"),
     "html_in_written_answer": (lambda: edit_cells(html_in_written_answer), "graded", FULL, "The derivative is s"),
     "duplicated_test_cell": (lambda: edit_cells(duplicated), "graded", FULL, "sigmoid matches the reference values"),
     "deleted_test_cell": (lambda: edit_cells(deleted), "graded", FULL, "added back by nbgrader"),
