@@ -190,9 +190,9 @@ def run(course, pairs, workers=None, scheduler=None, canary=()):
     """
     from autograders.grade_class import Outcome, canary_verdict
     references = [reference_task(course, assignment) for assignment in canary]
-    tasks = [make_task(course, assignment, student_id) for student_id, assignment in pairs]
-    results = (_dask_results(references, tasks, scheduler) if scheduler
-               else _local_results(references + tasks, workers or default_workers()))
+    tasks = references + [make_task(course, assignment, student_id) for student_id, assignment in pairs]
+    results = (_dask_results(tasks, scheduler, first=len(references)) if scheduler
+               else _local_results(tasks, workers or default_workers()))
     held, unchecked = [], len(references)
     try:
         for index, result in results:
@@ -227,27 +227,27 @@ def _local_results(tasks, workers):
         pool.shutdown(cancel_futures=True)
 
 
-def _dask_results(references, tasks, scheduler):
-    """(index in `references + tasks`, result) as each is done, from the workers of a Dask cluster."""
+def _dask_results(tasks, scheduler, first=0):
+    """(index in `tasks`, result) as each is done, from the workers of a Dask cluster; the `first`
+    tasks go ahead of the others."""
     from distributed import Client, as_completed
-    everything = references + tasks
     with Client(scheduler) as client:
         problems = {worker: problem for worker, problem in
-                    client.run(worker_problem, checkout_fingerprint(), everything[0]["settings"]["sandbox"] if everything else False).items()
+                    client.run(worker_problem, checkout_fingerprint(), tasks[0]["settings"]["sandbox"] if tasks else False).items()
                     if problem}
         if problems:
             raise RuntimeError("Dask workers that cannot grade this class:\n"
                                + "\n".join(f"  {worker}: {problem}" for worker, problem in sorted(problems.items())))
-        keys = [f"grade-{t['assignment']}-{t['student_id']}-{i}" for i, t in enumerate(everything)]
-        futures = (client.map(grade_task, references, pure=False, key=keys[:len(references)], priority=1)
-                   + client.map(grade_task, tasks, pure=False, key=keys[len(references):]))
+        keys = [f"grade-{t['assignment']}-{t['student_id']}-{i}" for i, t in enumerate(tasks)]
+        futures = (client.map(grade_task, tasks[:first], pure=False, key=keys[:first], priority=1)
+                   + client.map(grade_task, tasks[first:], pure=False, key=keys[first:]))
         index_of = {future.key: index for index, future in enumerate(futures)}
         for future in as_completed(futures):
             index = index_of[future.key]
             try:
                 yield index, future.result()
             except Exception as error:  # the worker died (several times), or the cluster went away
-                yield index, failed_result(everything[index], f"the Dask task failed ({type(error).__name__}: {error})")
+                yield index, failed_result(tasks[index], f"the Dask task failed ({type(error).__name__}: {error})")
 
 
 # ---- a worker: grade one task in a private scratch course ----

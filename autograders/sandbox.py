@@ -321,17 +321,20 @@ class SandboxedKernelManager(AsyncKernelManager):
 
 async def wait_until_gone(processes, timeout=5.0):
     """Wait for `processes` to end; kill any still there after `timeout` seconds, and wait as long again for that."""
-    for last_chance in (False, True):
-        deadline = time.monotonic() + timeout
-        while any(alive(p) for p in processes):
-            if time.monotonic() > deadline:
-                break
-            await asyncio.sleep(0.05)
-        else:
-            return
-        if not last_chance:
-            for p in filter(alive, processes):
-                p.kill()
+    if not await ended(processes, timeout):
+        for p in filter(alive, processes):
+            p.kill()
+        await ended(processes, timeout)
+
+
+async def ended(processes, timeout):
+    """Whether all of `processes` end within `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while any(alive(p) for p in processes):
+        if time.monotonic() > deadline:
+            return False
+        await asyncio.sleep(0.05)
+    return True
 
 
 def alive(process):
